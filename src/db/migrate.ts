@@ -1,0 +1,13 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import type { Db } from './index';
+import { migrations } from '../../migrations/index';
+
+/** Migrations are listed in code so they run the same under tsx, vitest and a bundle. */
+const provider: MigrationProvider = { getMigrations: async () => migrations satisfies Record<string, Migration> };
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
