@@ -2,6 +2,8 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Timestamps are written as Date or ISO string and read back as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills in (`now()`) unless one is given. */
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T extends object | null = Record<string, unknown>> = JSONColumnType<T, string, string>;
 
 export interface CustomersTable {
@@ -11,8 +13,8 @@ export interface CustomersTable {
   tier: string;
   phone: string;
   id_number: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface AccountsTable {
@@ -102,13 +104,13 @@ export interface SlaPoliciesTable {
   calendar: 'continuous' | 'working';
   jeopardy_ratio: number;
   pause_when_pending: Generated<boolean>;
-  updated_at: Generated<Timestamp>;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface PoliciesTable {
   key: string;
   value: ColumnType<unknown, string, string>;
-  updated_at: Generated<Timestamp>;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface CalendarDaysTable {
@@ -128,7 +130,7 @@ export interface NotificationsTable {
   template: string;
   payload: Json;
   status: 'pending' | 'sent';
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
   sent_at: Timestamp | null;
 }
 
@@ -140,7 +142,7 @@ export interface PaymentsTable {
   amount_fen: number;
   method: string;
   status: string;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface RefundClaimsTable {
@@ -164,14 +166,14 @@ export interface RefundAnalysisTable {
   category: string;
   amount_fen: number;
   month: string;
-  recorded_at: Generated<Timestamp>;
+  recorded_at: GeneratedTimestamp;
 }
 
 export interface IdempotencyKeysTable {
   key: string;
   request_hash: string;
   case_id: string;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface Database {

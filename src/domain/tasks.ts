@@ -38,9 +38,12 @@ export interface TaskDecision {
   data?: Record<string, unknown>;
 }
 
+/** A form outcome that records nothing beyond the optional comment. */
+export const NO_DATA: JsonSchema = { type: 'object', additionalProperties: false, properties: {} };
+
 /** A form whose outcomes need no data. */
 export function plainOutcomes(...outcomes: string[]): Record<string, JsonSchema> {
-  return Object.fromEntries(outcomes.map((o) => [o, { type: 'object', additionalProperties: false, properties: {} }]));
+  return Object.fromEntries(outcomes.map((o) => [o, NO_DATA]));
 }
 
 /** A form outcome that needs a non-empty reason. */
@@ -50,3 +53,16 @@ export const REASON_REQUIRED: JsonSchema = {
   additionalProperties: false,
   properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } },
 };
+
+/**
+ * Fields a form outcome requires that the data lacks (absent, null or
+ * blank). The API validates the full schema; the workflow's validator, which
+ * has no schema engine, checks this much itself.
+ */
+export function missingRequired(schema: JsonSchema | undefined, data: Record<string, unknown> = {}): string[] {
+  const required = Array.isArray(schema?.required) ? (schema.required as string[]) : [];
+  return required.filter((field) => {
+    const value = data[field];
+    return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  });
+}

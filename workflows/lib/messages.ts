@@ -8,7 +8,7 @@ import type { CaseState, CaseType } from '../../src/domain/case';
 import type { TaskDecision, TaskRecord } from '../../src/domain/tasks';
 
 /** What every process receives when its case is opened. */
-export interface CaseStart<Fields = Record<string, unknown>> {
+export interface CaseStart<Fields extends object = object> {
   id: string;
   type: CaseType;
   customerId: string;

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../src/db/index';
+import type { Actor, Role } from '../../src/domain/roles';
+import { insertCaseRecord } from '../../src/store/cases';
+import { startCase } from '../../src/temporal/cases';
+import type { Client } from '@temporalio/client';
+import type { CaseStart } from '../../workflows/lib/messages';
+import type { RefundFields } from '../../workflows/refund';
+
+export const staff = (sub: string, ...roles: Role[]): Actor => ({ sub, name: sub, roles });
+
+/** A customer with an account in the built-in BSS, unique to the test. */
+export async function seedCustomer(
+  db: Db,
+  account: { agreementEndsAt?: string; paymentMethod?: string; arrearsFen?: number } = {},
+): Promise<string> {
+  const id = `cus_${randomUUID().slice(0, 12)}`;
+  await db
+    .insertInto('customers')
+    .values({ id, name: '张三', type: 'individual', tier: 'standard', phone: '13812345678', id_number: '110101199003071234' })
+    .execute();
+  await db
+    .insertInto('accounts')
+    .values({
+      customer_id: id,
+      arrears_fen: account.arrearsFen ?? 0,
+      balance_fen: 10000,
+      monthly_revenue_fen: 12000,
+      agreement_ends_at: account.agreementEndsAt ?? null,
+      no_arrears_since_months: 12,
+      payment_method: account.paymentMethod ?? 'alipay',
+    })
+    .execute();
+  return id;
+}
+
+export const refundFields = (overrides: Partial<RefundFields> = {}): RefundFields => ({
+  amountFen: 5000,
+  cause: 'other',
+  description: 'double charge on the October bill',
+  invoice: { provided: true, number: 'INV-2026-10-001' },
+  ...overrides,
+});
+
+/** Opens a refund the way the API does: read-model row, then the workflow. */
+export async function openRefund(
+  client: Client,
+  db: Db,
+  taskQueue: string,
+  customerId: string,
+  fields: RefundFields,
+): Promise<CaseStart<RefundFields>> {
+  const start: CaseStart<RefundFields> = {
+    id: `ord_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+    type: 'refund',
+    customerId,
+    createdBy: staff('clerk-1', 'frontoffice'),
+    createdAt: new Date().toISOString(),
+    fields,
+  };
+  await insertCaseRecord(db, start);
+  await startCase(client, taskQueue, start);
+  return start;
+}
+
+/** Polls until `check` returns a value; fails with `what` after the deadline. */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The case's next open task (optionally of a kind). */
+export function openTask(db: Db, caseId: string, kind?: string) {
+  return eventually(`an open ${kind ?? ''} task on ${caseId}`, async () => {
+    let q = db.selectFrom('tasks').selectAll().where('case_id', '=', caseId).where('state', 'in', ['open', 'claimed']);
+    if (kind) q = q.where('kind', '=', kind);
+    return q.orderBy('created_at', 'desc').executeTakeFirst();
+  });
+}
+
+/** Sets an SLA policy for the test and returns a function that puts the old one back. */
+export async function withSla(db: Db, key: string, duration: string): Promise<() => Promise<void>> {
+  const before = await db.selectFrom('sla_policies').select('duration').where('key', '=', key).executeTakeFirstOrThrow();
+  await db.updateTable('sla_policies').set({ duration }).where('key', '=', key).execute();
+  return async () => {
+    await db.updateTable('sla_policies').set({ duration: before.duration }).where('key', '=', key).execute();
+  };
+}
+
+/** Sets a policy value for the test and returns a function that puts the old one back. */
+export async function withPolicy(db: Db, key: string, value: unknown): Promise<() => Promise<void>> {
+  const before = await db.selectFrom('policies').select('value').where('key', '=', key).executeTakeFirstOrThrow();
+  await db.updateTable('policies').set({ value: JSON.stringify(value) }).where('key', '=', key).execute();
+  return async () => {
+    await db.updateTable('policies').set({ value: JSON.stringify(before.value) }).where('key', '=', key).execute();
+  };
+}
