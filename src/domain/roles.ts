@@ -28,6 +28,19 @@ export const CASE_CREATOR_ROLES: readonly Role[] = ['frontoffice', 'agent', 'adm
 /** Roles that serve the customer and so see phone and identity numbers unmasked. */
 export const CUSTOMER_SERVING_ROLES: readonly Role[] = ['frontoffice', 'agent', 'technician', 'admin'];
 
+/** Roles that may cancel a case that is still cancellable (operators only read; technicians work visits). */
+export const CASE_CANCELLER_ROLES: readonly Role[] = ['frontoffice', 'agent', 'admin', 'supervisor', 'branch_leader', 'general_manager'];
+
+/**
+ * Whether the actor may act on a task: they hold the role it names, and an
+ * admin never approves money, whatever other roles they hold (admins set the
+ * approval policy: separation of duties).
+ */
+export function mayActOnTask(actor: Pick<Actor, 'roles'>, task: { role: string; approvesMoney: boolean }): boolean {
+  if (task.approvesMoney && actor.roles.includes('admin')) return false;
+  return actor.roles.some((r) => r === task.role);
+}
+
 export function hasAnyRole(actor: Pick<Actor, 'roles'>, allowed: readonly Role[]): boolean {
   return actor.roles.some((r) => allowed.includes(r));
 }

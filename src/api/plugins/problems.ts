@@ -1,0 +1,205 @@
+/**
+ * RFC 9457 problem details: one error handler and one not-found handler, so
+ * every error leaves as `application/problem+json`
+ * `{ type, title, status, detail, errors? }`. A client mistake is never a 5xx.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { ErrorObject } from 'ajv';
+
+export interface ProblemFieldError {
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: ProblemFieldError[];
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+const SLUGS: Record<number, string> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'body-too-large',
+  415: 'unsupported-media-type',
+  422: 'unprocessable',
+  500: 'internal',
+  503: 'unavailable',
+};
+
+export function problemType(status: number, slug?: string): string {
+  return `urn:switchboard:problem:${slug ?? SLUGS[status] ?? String(status)}`;
+}
+
+/** Routes throw this; the handler turns it into a problem response. */
+export class HttpProblem extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors?: ProblemFieldError[];
+  readonly headers?: Record<string, string>;
+  readonly slug?: string;
+
+  constructor(
+    status: number,
+    detail: string,
+    opts: { title?: string; errors?: ProblemFieldError[]; headers?: Record<string, string>; slug?: string } = {},
+  ) {
+    super(detail);
+    this.name = 'HttpProblem';
+    this.status = status;
+    this.title = opts.title ?? TITLES[status] ?? 'Error';
+    this.detail = detail;
+    this.errors = opts.errors;
+    this.headers = opts.headers;
+    this.slug = opts.slug;
+  }
+
+  toProblem(): Problem {
+    const p: Problem = { type: problemType(this.status, this.slug), title: this.title, status: this.status, detail: this.detail };
+    if (this.errors && this.errors.length > 0) p.errors = this.errors;
+    return p;
+  }
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem, headers?: Record<string, string>): FastifyReply {
+  if (headers) reply.headers(headers);
+  return reply.code(problem.status).type('application/problem+json').send(problem);
+}
+
+/** Ajv errors → `{ path, message }`; path is `<part>/<json pointer>`, e.g. `body/invoice/provided`. */
+export function fieldErrors(errors: readonly ErrorObject[] | null | undefined, part: string): ProblemFieldError[] {
+  const out: ProblemFieldError[] = [];
+  const seen = new Set<string>();
+  for (const e of errors ?? []) {
+    // The branches of a union report their own errors; the failed union itself adds nothing.
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+    let path = e.instancePath;
+    let message = e.message ?? 'is invalid';
+    const params = e.params as Record<string, unknown>;
+    if (e.keyword === 'required' && typeof params.missingProperty === 'string') {
+      path += `/${params.missingProperty}`;
+      message = 'is required';
+    } else if (e.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
+      path += `/${params.additionalProperty}`;
+      message = 'is not allowed (unknown field)';
+    } else if (e.keyword === 'discriminator' && typeof params.tag === 'string') {
+      // A missing tag is already reported by `required`.
+      if (params.tagValue === undefined) continue;
+      path += `/${params.tag}`;
+      message = typeof params.tagValue === 'string' ? `${JSON.stringify(params.tagValue)} is not a known ${params.tag}` : 'must be a string';
+    } else if (e.keyword === 'enum' && Array.isArray(params.allowedValues)) {
+      message = `must be one of ${params.allowedValues.join(', ')}`;
+    } else if (e.keyword === 'const' && params.allowedValue !== undefined) {
+      message = `must be ${JSON.stringify(params.allowedValue)}`;
+    }
+    const entry = { path: `${part}${path}`, message };
+    const key = `${entry.path}\n${entry.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(entry);
+    }
+  }
+  return out;
+}
+
+type ErrorWithValidation = FastifyError & {
+  validation?: ErrorObject[];
+  validationContext?: string;
+};
+
+export function problemsPlugin(app: FastifyInstance): void {
+  app.setErrorHandler((error: ErrorWithValidation | HttpProblem | Error, request, reply) => {
+    if (error instanceof HttpProblem) {
+      return sendProblem(reply, error.toProblem(), error.headers);
+    }
+    const err = error as ErrorWithValidation;
+    if (err.validation) {
+      const part = err.validationContext ?? 'request';
+      const errors = fieldErrors(err.validation, part);
+      return sendProblem(reply, {
+        type: problemType(400, 'validation'),
+        title: 'Invalid request',
+        status: 400,
+        detail: `the request ${part} is invalid${errors[0] ? `: ${errors[0].path} ${errors[0].message}` : ''}`,
+        errors,
+      });
+    }
+    switch (err.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendProblem(reply, {
+          type: problemType(413),
+          title: TITLES[413]!,
+          status: 413,
+          detail: 'the request body is larger than this service accepts',
+        });
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendProblem(reply, {
+          type: problemType(415),
+          title: TITLES[415]!,
+          status: 415,
+          detail: 'request bodies must be application/json',
+        });
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return sendProblem(reply, { type: problemType(400, 'malformed-json'), title: 'Malformed JSON', status: 400, detail: err.message });
+      default:
+        break;
+    }
+    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+    if (err instanceof SyntaxError && status === 400) {
+      return sendProblem(reply, {
+        type: problemType(400, 'malformed-json'),
+        title: 'Malformed JSON',
+        status: 400,
+        detail: `the request body is not valid JSON: ${err.message}`,
+      });
+    }
+    if (status >= 400 && status < 500) {
+      return sendProblem(reply, {
+        type: problemType(status),
+        title: TITLES[status] ?? 'Client Error',
+        status,
+        detail: err.message || TITLES[status] || 'client error',
+      });
+    }
+    request.log.error({ err }, 'request failed');
+    const s = status === 503 ? 503 : 500;
+    return sendProblem(reply, {
+      type: problemType(s),
+      title: TITLES[s]!,
+      status: s,
+      detail: s === 503 ? 'a dependency of this service is unavailable; try again later' : 'an unexpected error occurred; it has been logged',
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    return sendProblem(reply, {
+      type: problemType(404),
+      title: TITLES[404]!,
+      status: 404,
+      detail: `no route ${request.method} ${request.url.split('?')[0]}`,
+    });
+  });
+}

@@ -1,0 +1,47 @@
+import { Type, type Static } from 'typebox';
+import { TASK_STATES } from '../../domain/tasks';
+import { Cursor, FreeObject, Id, Limit, NextCursor, Nullable } from './common';
+import { CaseSnapshotView } from './orders';
+
+export const TaskView = Type.Object({
+  id: Type.String(),
+  caseId: Type.String(),
+  caseType: Type.String(),
+  kind: Type.String(),
+  role: Type.String({ description: 'The role that may complete the task' }),
+  assignee: Nullable(Type.String()),
+  state: Type.String({ description: TASK_STATES.join(' | ') }),
+  createdAt: Type.String(),
+  dueAt: Nullable(Type.String()),
+  outcomes: Type.Array(Type.String()),
+  form: Type.Object({}, { additionalProperties: true, description: 'outcome → JSON Schema of the data that outcome needs' }),
+  data: FreeObject,
+  outcome: Type.Optional(Nullable(Type.String())),
+  comment: Type.Optional(Nullable(Type.String())),
+  result: Type.Optional(Nullable(FreeObject)),
+  completedBy: Type.Optional(Nullable(Type.String())),
+  completedAt: Type.Optional(Nullable(Type.String())),
+});
+export type TaskView = Static<typeof TaskView>;
+
+export const TaskList = Type.Object({ items: Type.Array(TaskView), nextCursor: NextCursor });
+
+export const TaskListQuery = Type.Object({
+  state: Type.Optional(Type.Enum([...TASK_STATES], { description: 'Default: open and claimed' })),
+  role: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  assignee: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: '`me` or a staff id' })),
+  caseId: Type.Optional(Id),
+  limit: Type.Optional(Limit),
+  cursor: Type.Optional(Cursor),
+});
+
+export const CompleteInput = Type.Object(
+  {
+    outcome: Type.String({ minLength: 1, maxLength: 64 }),
+    comment: Type.Optional(Type.String({ maxLength: 2000 })),
+    data: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'Validated against form[outcome]' })),
+  },
+  { additionalProperties: false },
+);
+
+export const CompleteResult = Type.Object({ task: TaskView, case: CaseSnapshotView });

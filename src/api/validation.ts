@@ -1,0 +1,55 @@
+/**
+ * JSON Schema validation. Bodies are validated strictly: no type coercion
+ * (`"100"` is not an integer), no removal of unknown fields (they are
+ * refused), no defaults filled in. Query strings, params and headers are
+ * text on the wire, so there scalars are coerced (`?limit=20`).
+ */
+import { createHash } from 'node:crypto';
+import AjvModule, { type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FastifyInstance } from 'fastify';
+
+// ajv and ajv-formats are CommonJS with a `default` export; under ESM either shape may arrive.
+const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as typeof AjvModule;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as typeof addFormatsModule;
+
+type AjvInstance = InstanceType<typeof AjvModule>;
+
+function makeAjv(opts: Options): AjvInstance {
+  const ajv = new Ajv({
+    allErrors: true,
+    removeAdditional: false,
+    strict: false,
+    discriminator: true,
+    ...opts,
+  });
+  addFormats(ajv);
+  return ajv;
+}
+
+export function installValidators(app: FastifyInstance): void {
+  const bodyAjv = makeAjv({ coerceTypes: false, useDefaults: false });
+  const textAjv = makeAjv({ coerceTypes: 'array', useDefaults: true });
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? bodyAjv : textAjv).compile(schema as object),
+  );
+}
+
+/** Validates task form data against the schemas workflows publish; compiled schemas are cached. */
+export class FormValidator {
+  private readonly ajv = makeAjv({ coerceTypes: false, useDefaults: false, discriminator: false });
+  private readonly cache = new Map<string, ValidateFunction>();
+
+  validate(schema: object, data: unknown): { ok: true } | { ok: false; errors: ErrorObject[] } {
+    const text = JSON.stringify(schema);
+    const key = createHash('sha256').update(text).digest('hex');
+    let fn = this.cache.get(key);
+    if (!fn) {
+      fn = this.ajv.compile(JSON.parse(text) as object);
+      if (this.cache.size > 500) this.cache.clear();
+      this.cache.set(key, fn);
+    }
+    return fn(data) ? { ok: true } : { ok: false, errors: [...(fn.errors ?? [])] };
+  }
+}
