@@ -4,7 +4,7 @@ import type { Actor, Role } from '../../src/domain/roles';
 import { insertCaseRecord } from '../../src/store/cases';
 import { startCase } from '../../src/temporal/cases';
 import type { Client } from '@temporalio/client';
-import type { CaseStart } from '../../workflows/lib/messages';
+import { completeTaskUpdate, type CaseStart } from '../../workflows/lib/messages';
 import type { RefundFields } from '../../workflows/refund';
 
 export const staff = (sub: string, ...roles: Role[]): Actor => ({ sub, name: sub, roles });
@@ -99,4 +99,9 @@ export async function withPolicy(db: Db, key: string, value: unknown): Promise<(
   return async () => {
     await db.updateTable('policies').set({ value: JSON.stringify(before.value) }).where('key', '=', key).execute();
   };
+}
+
+/** A person completes a task through the case's `completeTask` update. */
+export function decide(client: Client, caseId: string, taskId: string, actor: Actor, outcome: string, data: Record<string, unknown> = {}) {
+  return client.workflow.getHandle(caseId).executeUpdate(completeTaskUpdate, { args: [{ taskId, outcome, data, actor }] });
 }

@@ -4,9 +4,9 @@ import { builtInPayments } from '../../src/adapters/payments';
 import type { Db } from '../../src/db/index';
 import type { Actor } from '../../src/domain/roles';
 import { refusalOf } from '../../src/temporal/cases';
-import { cancelCaseUpdate, completeTaskUpdate, type CaseSnapshot } from '../../workflows/lib/messages';
+import { cancelCaseUpdate, type CaseSnapshot } from '../../workflows/lib/messages';
 import type { RefundFields } from '../../workflows/refund';
-import { openRefund, openTask, refundFields, seedCustomer, staff, withPolicy, withSla } from '../support/cases';
+import { decide as decideTask, openRefund, openTask, refundFields, seedCustomer, staff, withPolicy, withSla } from '../support/cases';
 import { closeStack, testClient, testDb } from '../support/stack';
 import { startTestWorker, type TestWorker } from '../support/worker';
 
@@ -40,9 +40,8 @@ async function refund(fields: Partial<RefundFields> = {}, customerId?: string, t
   return { ...start, handle: client.workflow.getHandle(start.id) };
 }
 
-function decide(caseId: string, taskId: string, actor: Actor, outcome: string, data: Record<string, unknown> = {}) {
-  return client.workflow.getHandle(caseId).executeUpdate(completeTaskUpdate, { args: [{ taskId, outcome, data, actor }] });
-}
+const decide = (caseId: string, taskId: string, actor: Actor, outcome: string, data: Record<string, unknown> = {}) =>
+  decideTask(client, caseId, taskId, actor, outcome, data);
 
 async function approveNext(caseId: string, kind: string, actor: Actor) {
   const task = await openTask(db, caseId, kind);
@@ -163,6 +162,7 @@ describe('the completeTask update validates before anything is written', () => {
 
     expect(await refusal(decide(id, task.id, staff('clerk', 'frontoffice'), 'approve'))).toBe('Forbidden');
     expect(await refusal(decide(id, task.id, staff('root', 'admin'), 'approve'))).toBe('Forbidden');
+    expect(await refusal(decide(id, task.id, staff('root', 'admin', 'supervisor'), 'approve'))).toBe('Forbidden');
     expect(await refusal(decide(id, task.id, supervisor, 'maybe'))).toBe('Unprocessable');
     expect(await refusal(decide(id, task.id, supervisor, 'deny', { reason: '  ' }))).toBe('Unprocessable');
     expect(await refusal(decide(id, 'tsk_unknown', supervisor, 'approve'))).toBe('NotFound');
@@ -290,6 +290,16 @@ describe('cancellation', () => {
     expect((await db.selectFrom('refund_claims').select('status').where('case_id', '=', id).executeTakeFirstOrThrow()).status).toBe('cancelled');
     const late = await decide(id, task.id, supervisor, 'approve').catch((err) => err);
     expect(late).toBeInstanceOf(Error);
+  });
+
+  it('is refused to a role that may not cancel', async () => {
+    const { id, handle } = await refund();
+    await openTask(db, id, 'approve_refund');
+    const refused = await handle
+      .executeUpdate(cancelCaseUpdate, { args: [{ reason: 'just looking', actor: staff('op-1', 'operator') }] })
+      .catch((err) => refusalOf(err)?.refusal);
+    expect(refused).toBe('Forbidden');
+    expect((await caseRow(id)).state).toBe('inProgress');
   });
 
   it('is refused once the case is finished', async () => {

@@ -8,7 +8,7 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import { isFinalState, type CaseState, type CaseType } from '../../src/domain/case';
-import { SYSTEM_ACTOR, type Role } from '../../src/domain/roles';
+import { CASE_CANCELLER_ROLES, hasAnyRole, SYSTEM_ACTOR, type Role } from '../../src/domain/roles';
 import { CASE_STAGE, CASE_STATE } from '../../src/temporal/search-attributes';
 import { activities } from './activities';
 import {
@@ -73,7 +73,8 @@ export class CaseRun {
       },
     });
     setHandler(cancelCaseUpdate, (req: CancelCaseRequest) => this.cancel(req), {
-      validator: (_req: CancelCaseRequest) => {
+      validator: (req: CancelCaseRequest) => {
+        if (!hasAnyRole(req.actor, CASE_CANCELLER_ROLES)) throw refuse(REFUSAL.forbidden, 'this role may not cancel cases');
         if (this.finished) throw refuse(REFUSAL.conflict, `the case is already ${this.state}`);
         if (this.cancellation) throw refuse(REFUSAL.conflict, 'the case is already being cancelled');
         if (!this.cancellable) throw refuse(REFUSAL.conflict, 'the case is past its point of no return');

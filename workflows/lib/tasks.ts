@@ -1,5 +1,5 @@
 import { ApplicationFailure, condition, uuid4 } from '@temporalio/workflow';
-import type { Actor } from '../../src/domain/roles';
+import { mayActOnTask, type Actor } from '../../src/domain/roles';
 import { missingRequired, type TaskDecision, type TaskRecord, type TaskSpec } from '../../src/domain/tasks';
 import { activities } from './activities';
 import type { CaseRun } from './case';
@@ -68,8 +68,8 @@ export class HumanTask {
   /** Validator of the `completeTask` update: role, state and data, before anything is written. */
   validate(req: CompleteTaskRequest): void {
     if (this.completing) throw refuse(REFUSAL.conflict, 'the task is already completed');
-    if (!req.actor.roles.includes(this.record.role)) {
-      throw refuse(REFUSAL.forbidden, `the task needs the role ${this.record.role}`);
+    if (!mayActOnTask(req.actor, { role: this.record.role, approvesMoney: this.record.approvesMoney ?? false })) {
+      throw refuse(REFUSAL.forbidden, `the task needs the role ${this.record.role}${this.record.approvesMoney ? ' and approves money' : ''}`);
     }
     if (!this.record.outcomes.includes(req.outcome)) {
       throw refuse(REFUSAL.unprocessable, `outcome must be one of: ${this.record.outcomes.join(', ')}`);
