@@ -23,8 +23,6 @@ import {
 } from '../schemas/orders';
 import { problemFromUpdateError } from '../temporal-errors';
 
-/** Who may ask to cancel an order they can see: not the read-only operator, not technicians. */
-
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 /** JSON with object keys sorted at every level: equal bodies hash equal whatever their key order. */
