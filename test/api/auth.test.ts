@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fetchJson, startTestApi, type TestApi } from '../support/api';
-import { closeStack } from '../support/stack';
+import { describe, expect, test } from 'vitest';
+import { fetchJson, useTestApi } from '../support/api';
 
-let api: TestApi;
+const stack = useTestApi();
 
-beforeAll(async () => {
-  api = await startTestApi('unused-auth-queue');
-});
-afterAll(async () => {
-  await api?.close();
-  await closeStack();
-});
+
 
 function expectProblem(r: { status: number; contentType: string; body: any }, status: number): void {
   expect(r.status).toBe(status);
@@ -20,21 +13,21 @@ function expectProblem(r: { status: number; contentType: string; body: any }, st
 
 describe('authentication', () => {
   test('no token → 401 with WWW-Authenticate: Bearer', async () => {
-    const r = await fetchJson(`${api.url}/v1/orders`);
+    const r = await fetchJson(`${stack.api.url}/v1/orders`);
     expectProblem(r, 401);
     expect(r.headers.get('www-authenticate')).toMatch(/^Bearer/);
   });
 
   test('a token signed with another secret → 401', async () => {
-    const forged = await api.token('mallory', ['admin'], { secret: 'not-the-secret' });
-    const r = await fetchJson(`${api.url}/v1/orders`, { token: forged });
+    const forged = await stack.api.token('mallory', ['admin'], { secret: 'not-the-secret' });
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: forged });
     expectProblem(r, 401);
     expect(r.headers.get('www-authenticate')).toMatch(/^Bearer .*invalid_token/);
   });
 
   test('an expired token → 401', async () => {
-    const expired = await api.token('clerk-1', ['frontoffice'], { expiresIn: Math.floor(Date.now() / 1000) - 60 });
-    const r = await fetchJson(`${api.url}/v1/orders`, { token: expired });
+    const expired = await stack.api.token('clerk-1', ['frontoffice'], { expiresIn: Math.floor(Date.now() / 1000) - 60 });
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: expired });
     expectProblem(r, 401);
     expect(r.body.detail).toMatch(/expired/);
   });
@@ -42,40 +35,40 @@ describe('authentication', () => {
   test('an alg=none token → 401', async () => {
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'x', roles: ['admin'], exp: Math.floor(Date.now() / 1000) + 600 })}.`;
-    const r = await fetchJson(`${api.url}/v1/orders`, { token: none });
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: none });
     expectProblem(r, 401);
   });
 
   test('unknown roles in the token → 401', async () => {
-    const t = await api.token('x', ['superuser']);
-    expectProblem(await fetchJson(`${api.url}/v1/orders`, { token: t }), 401);
+    const t = await stack.api.token('x', ['superuser']);
+    expectProblem(await fetchJson(`${stack.api.url}/v1/orders`, { token: t }), 401);
   });
 
   test('a non-Bearer Authorization header → 401', async () => {
-    const r = await fetchJson(`${api.url}/v1/orders`, { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
     expectProblem(r, 401);
   });
 
   test('wrong role → 403', async () => {
-    const tech = await api.token('tech-1', ['technician']);
-    const r = await fetchJson(`${api.url}/v1/orders`, { token: tech, json: { type: 'refund', customerId: 'c1' } });
+    const tech = await stack.api.token('tech-1', ['technician']);
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: tech, json: { type: 'refund', customerId: 'c1' } });
     expectProblem(r, 403);
-    const policies = await fetchJson(`${api.url}/v1/policies/sla/refund.approval`, {
+    const policies = await fetchJson(`${stack.api.url}/v1/policies/sla/refund.approval`, {
       method: 'PUT',
-      token: await api.token('sup-1', ['supervisor']),
+      token: await stack.api.token('sup-1', ['supervisor']),
       json: { duration: 'PT1H' },
     });
     expectProblem(policies, 403);
   });
 
   test('the role check comes before body validation (403, not 400)', async () => {
-    const tech = await api.token('tech-1', ['technician']);
-    const r = await fetchJson(`${api.url}/v1/orders`, { token: tech, json: { nonsense: true } });
+    const tech = await stack.api.token('tech-1', ['technician']);
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: tech, json: { nonsense: true } });
     expectProblem(r, 403);
   });
 
   test('a valid token reaches the route', async () => {
-    const r = await fetchJson(`${api.url}/v1/orders?limit=1`, { token: await api.token('ops-1', ['operator']) });
+    const r = await fetchJson(`${stack.api.url}/v1/orders?limit=1`, { token: await stack.api.token('ops-1', ['operator']) });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ items: expect.any(Array) });
   });

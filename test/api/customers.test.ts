@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fetchJson, startTestApi, type TestApi } from '../support/api';
-import { closeStack, testDb } from '../support/stack';
+import { describe, expect, test } from 'vitest';
+import { fetchJson, useTestApi } from '../support/api';
+import { testDb } from '../support/stack';
 
-let api: TestApi;
+const stack = useTestApi();
 
-beforeAll(async () => {
-  api = await startTestApi('unused-customers-queue');
-});
-afterAll(async () => {
-  await api?.close();
-  await closeStack();
-});
+
 
 const customer = (overrides: Record<string, unknown> = {}) => ({
   name: '李四',
@@ -43,8 +37,8 @@ describe('customers', () => {
         { id: svc('b'), kind: 'fixed_line', address: '9 Village Rd', region: 'rural', status: 'active' },
       ],
     });
-    const fo = await api.token('clerk-1', ['frontoffice']);
-    const created = await fetchJson(`${api.url}/v1/customers/${id}`, { method: 'PUT', token: fo, json: body });
+    const fo = await stack.api.token('clerk-1', ['frontoffice']);
+    const created = await fetchJson(`${stack.api.url}/v1/customers/${id}`, { method: 'PUT', token: fo, json: body });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({
       id,
@@ -58,8 +52,8 @@ describe('customers', () => {
 
     await testDb().updateTable('services').set({ number_change_blocked: true }).where('id', '=', svc('a')).execute();
 
-    const admin = await api.token('admin-1', ['admin']);
-    const replaced = await fetchJson(`${api.url}/v1/customers/${id}`, {
+    const admin = await stack.api.token('admin-1', ['admin']);
+    const replaced = await fetchJson(`${stack.api.url}/v1/customers/${id}`, {
       method: 'PUT',
       token: admin,
       json: customer({
@@ -75,23 +69,23 @@ describe('customers', () => {
 
     // Without `services` the services stay as they are.
     const { services: _s, ...noServices } = customer();
-    const kept = await fetchJson(`${api.url}/v1/customers/${id}`, { method: 'PUT', token: admin, json: noServices });
+    const kept = await fetchJson(`${stack.api.url}/v1/customers/${id}`, { method: 'PUT', token: admin, json: noServices });
     expect(kept.status).toBe(200);
     expect(kept.body.services).toHaveLength(1);
   });
 
   test('GET masks phone and idNumber for roles that do not serve the customer', async () => {
     const id = `cus_mask_${Date.now()}`;
-    const fo = await api.token('clerk-1', ['frontoffice']);
-    expect((await fetchJson(`${api.url}/v1/customers/${id}`, { method: 'PUT', token: fo, json: customer({ services: [] }) })).status).toBe(201);
+    const fo = await stack.api.token('clerk-1', ['frontoffice']);
+    expect((await fetchJson(`${stack.api.url}/v1/customers/${id}`, { method: 'PUT', token: fo, json: customer({ services: [] }) })).status).toBe(201);
 
     for (const role of ['frontoffice', 'agent', 'technician', 'admin']) {
-      const r = await fetchJson(`${api.url}/v1/customers/${id}`, { token: await api.token(`u-${role}`, [role]) });
+      const r = await fetchJson(`${stack.api.url}/v1/customers/${id}`, { token: await stack.api.token(`u-${role}`, [role]) });
       expect(r.status).toBe(200);
       expect(r.body, role).toMatchObject({ phone: '13912345678', idNumber: '110101199003071234', masked: false });
     }
     for (const role of ['operator', 'supervisor', 'branch_leader', 'general_manager']) {
-      const r = await fetchJson(`${api.url}/v1/customers/${id}`, { token: await api.token(`u-${role}`, [role]) });
+      const r = await fetchJson(`${stack.api.url}/v1/customers/${id}`, { token: await stack.api.token(`u-${role}`, [role]) });
       expect(r.status).toBe(200);
       expect(r.body, role).toMatchObject({ phone: '139****5678', idNumber: '110101********1234', masked: true });
       expect(JSON.stringify(r.body)).not.toContain('13912345678');
@@ -100,15 +94,15 @@ describe('customers', () => {
 
   test('writes need frontoffice or admin; bad input is refused', async () => {
     const id = `cus_w_${Date.now()}`;
-    const sup = await api.token('sup-1', ['supervisor']);
-    expect((await fetchJson(`${api.url}/v1/customers/${id}`, { method: 'PUT', token: sup, json: customer() })).status).toBe(403);
-    const fo = await api.token('clerk-1', ['frontoffice']);
-    const put = (json: unknown, path = id) => fetchJson(`${api.url}/v1/customers/${path}`, { method: 'PUT', token: fo, json });
+    const sup = await stack.api.token('sup-1', ['supervisor']);
+    expect((await fetchJson(`${stack.api.url}/v1/customers/${id}`, { method: 'PUT', token: sup, json: customer() })).status).toBe(403);
+    const fo = await stack.api.token('clerk-1', ['frontoffice']);
+    const put = (json: unknown, path = id) => fetchJson(`${stack.api.url}/v1/customers/${path}`, { method: 'PUT', token: fo, json });
     expect((await put(customer({ tier: 'platinum' }))).status).toBe(400);
     expect((await put(customer({ account: { arrearsFen: 1.5, balanceFen: 0 } }))).status).toBe(400);
     expect((await put(customer({ account: { arrearsFen: '0', balanceFen: 0 } }))).status).toBe(400);
     expect((await put(customer({ vip: true }))).status).toBe(400);
     expect((await put(customer(), 'bad%20id')).status).toBe(400);
-    expect((await fetchJson(`${api.url}/v1/customers/cus_nobody`, { token: fo })).status).toBe(404);
+    expect((await fetchJson(`${stack.api.url}/v1/customers/cus_nobody`, { token: fo })).status).toBe(404);
   });
 });

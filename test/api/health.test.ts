@@ -1,40 +1,34 @@
 import { Writable } from 'node:stream';
 import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { buildApp } from '../../src/api/app';
 import { loadConfig } from '../../src/config';
 import { createDb } from '../../src/db/index';
-import { fetchJson, putCustomer, startTestApi, type TestApi } from '../support/api';
-import { closeStack, testClient, testDb } from '../support/stack';
+import { fetchJson, putCustomer, useTestApi } from '../support/api';
+import { testClient, testDb } from '../support/stack';
 
-let api: TestApi;
+const stack = useTestApi();
 
-beforeAll(async () => {
-  api = await startTestApi('unused-health-queue');
-});
-afterAll(async () => {
-  await api?.close();
-  await closeStack();
-});
+
 
 describe('operational endpoints (no token)', () => {
   test('GET /healthz is 200', async () => {
-    const r = await fetchJson(`${api.url}/healthz`);
+    const r = await fetchJson(`${stack.api.url}/healthz`);
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ status: 'ok' });
   });
 
   test('GET /readyz is 200 when Postgres and Temporal answer', async () => {
-    const r = await fetchJson(`${api.url}/readyz`);
+    const r = await fetchJson(`${stack.api.url}/readyz`);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ status: 'ready' });
   });
 
   test('GET /metrics exposes the request histogram labelled by route template', async () => {
-    await fetchJson(`${api.url}/healthz`);
-    const token = await api.token('ops-1', ['operator']);
-    await fetchJson(`${api.url}/v1/orders/ord_doesnotexist`, { token });
-    const r = await fetchJson(`${api.url}/metrics`);
+    await fetchJson(`${stack.api.url}/healthz`);
+    const token = await stack.api.token('ops-1', ['operator']);
+    await fetchJson(`${stack.api.url}/v1/orders/ord_doesnotexist`, { token });
+    const r = await fetchJson(`${stack.api.url}/metrics`);
     expect(r.status).toBe(200);
     expect(r.contentType).toMatch(/text\/plain/);
     const text = r.body as string;
@@ -45,7 +39,7 @@ describe('operational endpoints (no token)', () => {
   });
 
   test('GET /openapi.json describes the v1 API with bearer security', async () => {
-    const r = await fetchJson(`${api.url}/openapi.json`);
+    const r = await fetchJson(`${stack.api.url}/openapi.json`);
     expect(r.status).toBe(200);
     expect(r.body.openapi).toMatch(/^3\./);
     expect(Object.keys(r.body.paths)).toEqual(
@@ -55,20 +49,20 @@ describe('operational endpoints (no token)', () => {
   });
 
   test('GET /docs serves the UI', async () => {
-    const r = await fetch(`${api.url}/docs`, { redirect: 'follow' });
+    const r = await fetch(`${stack.api.url}/docs`, { redirect: 'follow' });
     expect(r.status).toBe(200);
     expect(await r.text()).toMatch(/swagger/i);
   });
 
   test('X-Request-Id is honoured and echoed; otherwise one is generated', async () => {
-    const r1 = await fetchJson(`${api.url}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
+    const r1 = await fetchJson(`${stack.api.url}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
     expect(r1.headers.get('x-request-id')).toBe('abc-123');
-    const r2 = await fetchJson(`${api.url}/healthz`);
+    const r2 = await fetchJson(`${stack.api.url}/healthz`);
     expect(r2.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   test('unknown routes are 404 problem+json', async () => {
-    const r = await fetchJson(`${api.url}/nope`);
+    const r = await fetchJson(`${stack.api.url}/nope`);
     expect(r.status).toBe(404);
     expect(r.contentType).toMatch(/^application\/problem\+json/);
     expect(r.body).toMatchObject({ status: 404, title: 'Not Found' });
@@ -126,11 +120,11 @@ describe('logging', () => {
         done();
       },
     });
-    const config = { ...loadConfig({}), jwtSecret: api.config.jwtSecret, logLevel: 'debug' };
+    const config = { ...loadConfig({}), jwtSecret: stack.api.config.jwtSecret, logLevel: 'debug' };
     const app = await buildApp({ config, db: testDb(), temporal: testClient(), logger: { level: 'debug', stream } });
     try {
-      const token = await api.token('clerk-log', ['frontoffice']);
-      const id = await putCustomer(api);
+      const token = await stack.api.token('clerk-log', ['frontoffice']);
+      const id = await putCustomer(stack.api);
       const r = await app.inject({
         method: 'PUT',
         url: `/v1/customers/${id}`,

@@ -1,37 +1,27 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import {
   fetchJson,
   putCustomer,
   refundBody,
-  startTestApi,
+  useTestApi,
   waitForOrder,
   waitForTask,
-  type TestApi,
 } from '../support/api';
-import { closeStack } from '../support/stack';
-import { startTestWorker, type TestWorker } from '../support/worker';
 
-let worker: TestWorker;
-let api: TestApi;
+const stack = useTestApi({ worker: true });
+
 let clerk: string;
 let supervisor: string;
 
 beforeAll(async () => {
-  worker = await startTestWorker();
-  api = await startTestApi(worker.taskQueue);
-  clerk = await api.token('clerk-orders', ['frontoffice']);
-  supervisor = await api.token('sup-orders', ['supervisor']);
-});
-afterAll(async () => {
-  await api?.close();
-  await worker?.stop();
-  await closeStack();
+  clerk = await stack.api.token('clerk-orders', ['frontoffice']);
+  supervisor = await stack.api.token('sup-orders', ['supervisor']);
 });
 
 describe('orders', () => {
   test('POST /v1/orders opens a refund: 201, Location, the order view', async () => {
-    const customerId = await putCustomer(api);
-    const r = await fetchJson(`${api.url}/v1/orders`, { token: clerk, json: refundBody(customerId) });
+    const customerId = await putCustomer(stack.api);
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: refundBody(customerId) });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.id).toMatch(/^ord_/);
     expect(r.headers.get('location')).toBe(`/v1/orders/${r.body.id}`);
@@ -46,28 +36,28 @@ describe('orders', () => {
     });
     expect(Date.parse(r.body.createdAt)).not.toBeNaN();
 
-    const task = await waitForTask(api, supervisor, r.body.id, 'approve_refund');
+    const task = await waitForTask(stack.api, supervisor, r.body.id, 'approve_refund');
     expect(task).toMatchObject({ role: 'supervisor', state: 'open', outcomes: expect.arrayContaining(['approve', 'deny']) });
-    const view = await waitForOrder(api, clerk, r.body.id, (o) => o.pendingTasks.length > 0);
+    const view = await waitForOrder(stack.api, clerk, r.body.id, (o) => o.pendingTasks.length > 0);
     expect(view.pendingTasks[0]).toMatchObject({ id: task.id, kind: 'approve_refund', role: 'supervisor', assignee: null });
     expect(view.state).toBe('inProgress');
   });
 
   test('Idempotency-Key: same key and body → the same order (200); other body → 409', async () => {
-    const customerId = await putCustomer(api);
+    const customerId = await putCustomer(stack.api);
     const key = `idem-${Date.now()}`;
     const body = refundBody(customerId);
-    const first = await fetchJson(`${api.url}/v1/orders`, { token: clerk, json: body, headers: { 'idempotency-key': key } });
+    const first = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: body, headers: { 'idempotency-key': key } });
     expect(first.status).toBe(201);
 
     // Same body with its keys in another order: still the same request.
     const reordered = Object.fromEntries(Object.entries(body).reverse());
-    const again = await fetchJson(`${api.url}/v1/orders`, { token: clerk, json: reordered, headers: { 'idempotency-key': key } });
+    const again = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: reordered, headers: { 'idempotency-key': key } });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
     expect(again.headers.get('location')).toBe(`/v1/orders/${first.body.id}`);
 
-    const other = await fetchJson(`${api.url}/v1/orders`, {
+    const other = await fetchJson(`${stack.api.url}/v1/orders`, {
       token: clerk,
       json: refundBody(customerId, { amountFen: 6000 }),
       headers: { 'idempotency-key': key },
@@ -76,18 +66,18 @@ describe('orders', () => {
     expect(other.contentType).toMatch(/^application\/problem\+json/);
 
     // Keys belong to the caller: another clerk's same key is another order.
-    const otherClerk = await api.token('clerk-other', ['frontoffice']);
-    const theirs = await fetchJson(`${api.url}/v1/orders`, { token: otherClerk, json: body, headers: { 'idempotency-key': key } });
+    const otherClerk = await stack.api.token('clerk-other', ['frontoffice']);
+    const theirs = await fetchJson(`${stack.api.url}/v1/orders`, { token: otherClerk, json: body, headers: { 'idempotency-key': key } });
     expect(theirs.status).toBe(201);
     expect(theirs.body.id).not.toBe(first.body.id);
   });
 
   test('concurrent requests with one Idempotency-Key open one order', async () => {
-    const customerId = await putCustomer(api);
+    const customerId = await putCustomer(stack.api);
     const key = `idem-race-${Date.now()}`;
     const results = await Promise.all(
       Array.from({ length: 5 }, () =>
-        fetchJson(`${api.url}/v1/orders`, { token: clerk, json: refundBody(customerId), headers: { 'idempotency-key': key } }),
+        fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: refundBody(customerId), headers: { 'idempotency-key': key } }),
       ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
@@ -95,10 +85,10 @@ describe('orders', () => {
   });
 
   test('pagination walks every order exactly once, newest first', async () => {
-    const customerId = await putCustomer(api);
+    const customerId = await putCustomer(stack.api);
     const created: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const r = await fetchJson(`${api.url}/v1/orders`, { token: clerk, json: refundBody(customerId, { amountFen: 100 + i }) });
+      const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: refundBody(customerId, { amountFen: 100 + i }) });
       expect(r.status).toBe(201);
       created.push(r.body.id);
     }
@@ -107,7 +97,7 @@ describe('orders', () => {
     let pages = 0;
     do {
       const qs: string = `customerId=${customerId}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const page = await fetchJson(`${api.url}/v1/orders?${qs}`, { token: clerk });
+      const page = await fetchJson(`${stack.api.url}/v1/orders?${qs}`, { token: clerk });
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.items.map((o: any) => o.id));
@@ -117,34 +107,34 @@ describe('orders', () => {
     expect(pages).toBe(3);
     expect(seen).toEqual([...created].reverse());
 
-    const filtered = await fetchJson(`${api.url}/v1/orders?customerId=${customerId}&type=refund&state=completed`, { token: clerk });
+    const filtered = await fetchJson(`${stack.api.url}/v1/orders?customerId=${customerId}&type=refund&state=completed`, { token: clerk });
     expect(filtered.body).toEqual({ items: [], nextCursor: null });
   });
 
   test('visibility: another clerk cannot see the order (404); readers-of-all can', async () => {
-    const customerId = await putCustomer(api);
-    const r = await fetchJson(`${api.url}/v1/orders`, { token: clerk, json: refundBody(customerId) });
-    const stranger = await api.token('clerk-stranger', ['frontoffice']);
-    expect((await fetchJson(`${api.url}/v1/orders/${r.body.id}`, { token: stranger })).status).toBe(404);
-    expect((await fetchJson(`${api.url}/v1/orders/${r.body.id}/events`, { token: stranger })).status).toBe(404);
-    const list = await fetchJson(`${api.url}/v1/orders?customerId=${customerId}`, { token: stranger });
+    const customerId = await putCustomer(stack.api);
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: refundBody(customerId) });
+    const stranger = await stack.api.token('clerk-stranger', ['frontoffice']);
+    expect((await fetchJson(`${stack.api.url}/v1/orders/${r.body.id}`, { token: stranger })).status).toBe(404);
+    expect((await fetchJson(`${stack.api.url}/v1/orders/${r.body.id}/events`, { token: stranger })).status).toBe(404);
+    const list = await fetchJson(`${stack.api.url}/v1/orders?customerId=${customerId}`, { token: stranger });
     expect(list.body.items).toEqual([]);
-    const ops = await api.token('ops-1', ['operator']);
-    expect((await fetchJson(`${api.url}/v1/orders/${r.body.id}`, { token: ops })).status).toBe(200);
-    expect((await fetchJson(`${api.url}/v1/orders/ord_nonexistent`, { token: ops })).status).toBe(404);
+    const ops = await stack.api.token('ops-1', ['operator']);
+    expect((await fetchJson(`${stack.api.url}/v1/orders/${r.body.id}`, { token: ops })).status).toBe(200);
+    expect((await fetchJson(`${stack.api.url}/v1/orders/ord_nonexistent`, { token: ops })).status).toBe(404);
   });
 
   test('events: the timeline oldest first, with creation and task events', async () => {
-    const customerId = await putCustomer(api);
-    const r = await fetchJson(`${api.url}/v1/orders`, { token: clerk, json: refundBody(customerId) });
-    const task = await waitForTask(api, supervisor, r.body.id, 'approve_refund');
-    const claim = await fetchJson(`${api.url}/v1/tasks/${task.id}/claim`, { method: 'POST', token: supervisor });
+    const customerId = await putCustomer(stack.api);
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: refundBody(customerId) });
+    const task = await waitForTask(stack.api, supervisor, r.body.id, 'approve_refund');
+    const claim = await fetchJson(`${stack.api.url}/v1/tasks/${task.id}/claim`, { method: 'POST', token: supervisor });
     expect(claim.status).toBe(200);
-    const done = await fetchJson(`${api.url}/v1/tasks/${task.id}/complete`, { token: supervisor, json: { outcome: 'approve' } });
+    const done = await fetchJson(`${stack.api.url}/v1/tasks/${task.id}/complete`, { token: supervisor, json: { outcome: 'approve' } });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
-    await waitForOrder(api, clerk, r.body.id, (o) => o.state === 'completed');
+    await waitForOrder(stack.api, clerk, r.body.id, (o) => o.state === 'completed');
 
-    const events = await fetchJson(`${api.url}/v1/orders/${r.body.id}/events`, { token: clerk });
+    const events = await fetchJson(`${stack.api.url}/v1/orders/${r.body.id}/events`, { token: clerk });
     expect(events.status).toBe(200);
     expect(Array.isArray(events.body)).toBe(true);
     const at = events.body.map((e: any) => Date.parse(e.at));
@@ -164,19 +154,19 @@ describe('orders', () => {
   });
 
   test('cancel: 202 while cancellable, 409 once finished', async () => {
-    const customerId = await putCustomer(api);
-    const r = await fetchJson(`${api.url}/v1/orders`, { token: clerk, json: refundBody(customerId) });
-    await waitForTask(api, supervisor, r.body.id, 'approve_refund');
-    const ops = await api.token('ops-1', ['operator']);
-    const readOnly = await fetchJson(`${api.url}/v1/orders/${r.body.id}/cancel`, { token: ops, json: { reason: 'x' } });
+    const customerId = await putCustomer(stack.api);
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: refundBody(customerId) });
+    await waitForTask(stack.api, supervisor, r.body.id, 'approve_refund');
+    const ops = await stack.api.token('ops-1', ['operator']);
+    const readOnly = await fetchJson(`${stack.api.url}/v1/orders/${r.body.id}/cancel`, { token: ops, json: { reason: 'x' } });
     expect(readOnly.status).toBe(403);
-    const missing = await fetchJson(`${api.url}/v1/orders/${r.body.id}/cancel`, { token: clerk, json: {} });
+    const missing = await fetchJson(`${stack.api.url}/v1/orders/${r.body.id}/cancel`, { token: clerk, json: {} });
     expect(missing.status).toBe(400);
-    const cancel = await fetchJson(`${api.url}/v1/orders/${r.body.id}/cancel`, { token: clerk, json: { reason: 'customer changed their mind' } });
+    const cancel = await fetchJson(`${stack.api.url}/v1/orders/${r.body.id}/cancel`, { token: clerk, json: { reason: 'customer changed their mind' } });
     expect(cancel.status, JSON.stringify(cancel.body)).toBe(202);
     expect(cancel.body).toMatchObject({ id: r.body.id, type: 'refund' });
-    await waitForOrder(api, clerk, r.body.id, (o) => o.state === 'cancelled');
-    const again = await fetchJson(`${api.url}/v1/orders/${r.body.id}/cancel`, { token: clerk, json: { reason: 'again' } });
+    await waitForOrder(stack.api, clerk, r.body.id, (o) => o.state === 'cancelled');
+    const again = await fetchJson(`${stack.api.url}/v1/orders/${r.body.id}/cancel`, { token: clerk, json: { reason: 'again' } });
     expect(again.status).toBe(409);
     expect(again.contentType).toMatch(/^application\/problem\+json/);
   });

@@ -1,34 +1,30 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fetchJson, startTestApi, type TestApi } from '../support/api';
-import { closeStack, testDb } from '../support/stack';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { fetchJson, useTestApi } from '../support/api';
+import { testDb } from '../support/stack';
 
-let api: TestApi;
+const stack = useTestApi();
+
 let admin: string;
 let operator: string;
 
 beforeAll(async () => {
-  api = await startTestApi('unused-policies-queue');
-  admin = await api.token('admin-1', ['admin']);
-  operator = await api.token('ops-1', ['operator']);
-});
-afterAll(async () => {
-  await api?.close();
-  await closeStack();
+  admin = await stack.api.token('admin-1', ['admin']);
+  operator = await stack.api.token('ops-1', ['operator']);
 });
 
-const put = (path: string, token: string, json: unknown) => fetchJson(`${api.url}${path}`, { method: 'PUT', token, json });
+const put = (path: string, token: string, json: unknown) => fetchJson(`${stack.api.url}${path}`, { method: 'PUT', token, json });
 
 describe('SLA policies', () => {
   test('GET lists the seeded policies for readers; clerks may not read them', async () => {
-    const r = await fetchJson(`${api.url}/v1/policies/sla`, { token: operator });
+    const r = await fetchJson(`${stack.api.url}/v1/policies/sla`, { token: operator });
     expect(r.status).toBe(200);
     expect(r.body).toContainEqual({ key: 'refund.approval', duration: expect.any(String), calendar: 'continuous', jeopardyRatio: expect.any(Number) });
-    const fo = await api.token('clerk-1', ['frontoffice']);
-    expect((await fetchJson(`${api.url}/v1/policies/sla`, { token: fo })).status).toBe(403);
+    const fo = await stack.api.token('clerk-1', ['frontoffice']);
+    expect((await fetchJson(`${stack.api.url}/v1/policies/sla`, { token: fo })).status).toBe(403);
   });
 
   test('PUT validates: bad durations and ratios 422, unknown keys 404, non-admins 403', async () => {
-    const before = (await fetchJson(`${api.url}/v1/policies/sla`, { token: admin })).body.find((p: any) => p.key === 'complaint.escalation');
+    const before = (await fetchJson(`${stack.api.url}/v1/policies/sla`, { token: admin })).body.find((p: any) => p.key === 'complaint.escalation');
     try {
       const ok = await put('/v1/policies/sla/complaint.escalation', admin, { duration: 'PT12H', jeopardyRatio: 0.5 });
       expect(ok.status, JSON.stringify(ok.body)).toBe(200);
@@ -55,14 +51,14 @@ describe('SLA policies', () => {
 
 describe('refund approval policy', () => {
   test('GET returns the levels; PUT validates them', async () => {
-    const before = await fetchJson(`${api.url}/v1/policies/refund-approval`, { token: operator });
+    const before = await fetchJson(`${stack.api.url}/v1/policies/refund-approval`, { token: operator });
     expect(before.status).toBe(200);
     expect(before.body.levels.at(-1)).toEqual({ role: 'general_manager' });
     try {
       const levels = [{ belowFen: 30000, role: 'supervisor' }, { belowFen: 60000, role: 'branch_leader' }, { role: 'general_manager' }];
       const ok = await put('/v1/policies/refund-approval', admin, { levels });
       expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-      expect((await fetchJson(`${api.url}/v1/policies/refund-approval`, { token: admin })).body).toEqual({ levels });
+      expect((await fetchJson(`${stack.api.url}/v1/policies/refund-approval`, { token: admin })).body).toEqual({ levels });
 
       const unordered = await put('/v1/policies/refund-approval', admin, {
         levels: [{ belowFen: 60000, role: 'supervisor' }, { belowFen: 30000, role: 'branch_leader' }, { role: 'general_manager' }],
@@ -81,18 +77,18 @@ describe('refund approval policy', () => {
 
 describe('working calendar', () => {
   test('a day without an override follows the weekday rule; PUT overrides it', async () => {
-    const saturday = await fetchJson(`${api.url}/v1/calendar/2031-01-04`, { token: operator });
+    const saturday = await fetchJson(`${stack.api.url}/v1/calendar/2031-01-04`, { token: operator });
     expect(saturday.body).toEqual({ day: '2031-01-04', working: false, note: null, override: false });
-    const monday = await fetchJson(`${api.url}/v1/calendar/2031-01-06`, { token: operator });
+    const monday = await fetchJson(`${stack.api.url}/v1/calendar/2031-01-06`, { token: operator });
     expect(monday.body).toMatchObject({ working: true, override: false });
 
     const makeUp = await put('/v1/calendar/2031-01-04', admin, { working: true, note: '调休 make-up day' });
     expect(makeUp.status).toBe(200);
     expect(makeUp.body).toEqual({ day: '2031-01-04', working: true, note: '调休 make-up day', override: true });
-    expect((await fetchJson(`${api.url}/v1/calendar/2031-01-04`, { token: operator })).body).toMatchObject({ working: true, override: true });
+    expect((await fetchJson(`${stack.api.url}/v1/calendar/2031-01-04`, { token: operator })).body).toMatchObject({ working: true, override: true });
 
-    expect((await fetchJson(`${api.url}/v1/calendar/2031-02-30`, { token: operator })).status).toBe(400);
-    expect((await fetchJson(`${api.url}/v1/calendar/tomorrow`, { token: operator })).status).toBe(400);
+    expect((await fetchJson(`${stack.api.url}/v1/calendar/2031-02-30`, { token: operator })).status).toBe(400);
+    expect((await fetchJson(`${stack.api.url}/v1/calendar/tomorrow`, { token: operator })).status).toBe(400);
     expect((await put('/v1/calendar/2031-01-05', admin, { working: 'yes' })).status).toBe(400);
     expect((await put('/v1/calendar/2031-01-05', operator, { working: true })).status).toBe(403);
     await testDb().deleteFrom('calendar_days').where('day', 'in', ['2031-01-04', '2031-01-05']).execute();

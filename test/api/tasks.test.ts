@@ -1,47 +1,38 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import {
   eventually,
   fetchJson,
   putCustomer,
   refundBody,
-  startTestApi,
+  useTestApi,
   waitForOrder,
   waitForTask,
-  type TestApi,
 } from '../support/api';
-import { closeStack, testDb } from '../support/stack';
-import { startTestWorker, type TestWorker } from '../support/worker';
+import { testDb } from '../support/stack';
 
-let worker: TestWorker;
-let api: TestApi;
+const stack = useTestApi({ worker: true });
+
 let clerk: string;
 let supA: string;
 let supB: string;
 
 beforeAll(async () => {
-  worker = await startTestWorker();
-  api = await startTestApi(worker.taskQueue);
-  clerk = await api.token('clerk-tasks', ['frontoffice']);
-  supA = await api.token('sup-a', ['supervisor']);
-  supB = await api.token('sup-b', ['supervisor']);
-});
-afterAll(async () => {
-  await api?.close();
-  await worker?.stop();
-  await closeStack();
+  clerk = await stack.api.token('clerk-tasks', ['frontoffice']);
+  supA = await stack.api.token('sup-a', ['supervisor']);
+  supB = await stack.api.token('sup-b', ['supervisor']);
 });
 
 /** A fresh refund waiting for its supervisor approval. */
 async function refundAwaitingApproval(): Promise<{ orderId: string; task: any }> {
-  const customerId = await putCustomer(api);
-  const r = await fetchJson(`${api.url}/v1/orders`, { token: clerk, json: refundBody(customerId) });
+  const customerId = await putCustomer(stack.api);
+  const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: refundBody(customerId) });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
-  const task = await waitForTask(api, supA, r.body.id, 'approve_refund');
+  const task = await waitForTask(stack.api, supA, r.body.id, 'approve_refund');
   return { orderId: r.body.id, task };
 }
 
 const post = (path: string, token: string, json?: unknown) =>
-  fetchJson(`${api.url}${path}`, { method: 'POST', token, ...(json === undefined ? {} : { json }) });
+  fetchJson(`${stack.api.url}${path}`, { method: 'POST', token, ...(json === undefined ? {} : { json }) });
 
 describe('tasks', () => {
   test('the task item carries what a client needs to render it', async () => {
@@ -59,16 +50,16 @@ describe('tasks', () => {
       form: { deny: expect.objectContaining({ required: ['reason'] }) },
       data: expect.any(Object),
     });
-    const one = await fetchJson(`${api.url}/v1/tasks/${task.id}`, { token: supA });
+    const one = await fetchJson(`${stack.api.url}/v1/tasks/${task.id}`, { token: supA });
     expect(one.status).toBe(200);
     expect(one.body).toEqual(task);
     // Default inbox: a supervisor sees it, a technician does not (and may not read it).
-    const inbox = await fetchJson(`${api.url}/v1/tasks?limit=200`, { token: supA });
+    const inbox = await fetchJson(`${stack.api.url}/v1/tasks?limit=200`, { token: supA });
     expect(inbox.body.items.every((t: any) => t.role === 'supervisor' && ['open', 'claimed'].includes(t.state))).toBe(true);
-    const tech = await api.token('tech-1', ['technician']);
-    const techInbox = await fetchJson(`${api.url}/v1/tasks?caseId=${orderId}`, { token: tech });
+    const tech = await stack.api.token('tech-1', ['technician']);
+    const techInbox = await fetchJson(`${stack.api.url}/v1/tasks?caseId=${orderId}`, { token: tech });
     expect(techInbox.body.items).toEqual([]);
-    expect((await fetchJson(`${api.url}/v1/tasks/${task.id}`, { token: tech })).status).toBe(404);
+    expect((await fetchJson(`${stack.api.url}/v1/tasks/${task.id}`, { token: tech })).status).toBe(404);
   });
 
   test('claim conflict: B cannot take what A holds; A releases; B claims', async () => {
@@ -85,7 +76,7 @@ describe('tasks', () => {
     const bComplete = await post(`/v1/tasks/${task.id}/complete`, supB, { outcome: 'approve' });
     expect(bComplete.status).toBe(409);
 
-    const mine = await fetchJson(`${api.url}/v1/tasks?assignee=me`, { token: supA });
+    const mine = await fetchJson(`${stack.api.url}/v1/tasks?assignee=me`, { token: supA });
     expect(mine.body.items.map((t: any) => t.id)).toContain(task.id);
 
     const released = await post(`/v1/tasks/${task.id}/release`, supA);
@@ -98,16 +89,16 @@ describe('tasks', () => {
 
   test('claiming needs the task role (403)', async () => {
     const { task } = await refundAwaitingApproval();
-    const leader = await api.token('bl-1', ['branch_leader']);
+    const leader = await stack.api.token('bl-1', ['branch_leader']);
     expect((await post(`/v1/tasks/${task.id}/claim`, leader)).status).toBe(403);
   });
 
   test('completion refusals: wrong role 403, admin on money 403, bad outcome 422, deny without reason 422', async () => {
     const { orderId, task } = await refundAwaitingApproval();
-    const gm = await api.token('gm-1', ['general_manager']);
+    const gm = await stack.api.token('gm-1', ['general_manager']);
     const wrongRole = await post(`/v1/tasks/${task.id}/complete`, gm, { outcome: 'approve' });
     expect(wrongRole.status).toBe(403);
-    const admin = await api.token('admin-1', ['admin', 'supervisor']);
+    const admin = await stack.api.token('admin-1', ['admin', 'supervisor']);
     expect((await post(`/v1/tasks/${task.id}/complete`, admin, { outcome: 'approve' })).status).toBe(403);
 
     const badOutcome = await post(`/v1/tasks/${task.id}/complete`, supA, { outcome: 'maybe' });
@@ -123,14 +114,14 @@ describe('tasks', () => {
     expect(unknownBodyField.status).toBe(400);
 
     // Nothing was decided: the task is still open.
-    const still = await fetchJson(`${api.url}/v1/tasks/${task.id}`, { token: supA });
+    const still = await fetchJson(`${stack.api.url}/v1/tasks/${task.id}`, { token: supA });
     expect(still.body.state).toBe('open');
 
     const denied = await post(`/v1/tasks/${task.id}/complete`, supA, { outcome: 'deny', data: { reason: 'not our fault' }, comment: 'checked the bill' });
     expect(denied.status, JSON.stringify(denied.body)).toBe(200);
     expect(denied.body.task).toMatchObject({ id: task.id, state: 'completed', outcome: 'deny', completedBy: 'sup-a' });
     expect(denied.body.case).toMatchObject({ id: orderId });
-    const order = await waitForOrder(api, clerk, orderId, (o) => o.outcome === 'denied');
+    const order = await waitForOrder(stack.api, clerk, orderId, (o) => o.outcome === 'denied');
     expect(order.pendingTasks).toEqual([]);
 
     const late = await post(`/v1/tasks/${task.id}/complete`, supB, { outcome: 'approve' });
@@ -144,13 +135,17 @@ describe('tasks', () => {
     expect(r.body.task).toMatchObject({ id: task.id, state: 'completed', outcome: 'approve' });
     expect(r.body.case).toMatchObject({ id: orderId, state: expect.any(String), stage: expect.any(String) });
 
-    const done = await eventually(async () => {
-      const l = await fetchJson(`${api.url}/v1/tasks?caseId=${orderId}&state=completed`, { token: supA });
-      return l.body.items.find((t: any) => t.id === task.id);
-    }, { timeoutMs: 1000, what: 'the completed task in the list' });
+    const done = await eventually(
+      'the completed task in the list',
+      async () => {
+        const l = await fetchJson(`${stack.api.url}/v1/tasks?caseId=${orderId}&state=completed`, { token: supA });
+        return l.body.items.find((t: any) => t.id === task.id);
+      },
+      1000,
+    );
     expect(done).toMatchObject({ state: 'completed', outcome: 'approve', completedBy: 'sup-a' });
 
-    const order = await waitForOrder(api, clerk, orderId, (o) => o.state === 'completed');
+    const order = await waitForOrder(stack.api, clerk, orderId, (o) => o.state === 'completed');
     expect(order.outcome).toBe('refunded');
     const paid = await testDb().selectFrom('payments').selectAll().where('case_id', '=', orderId).execute();
     expect(paid).toHaveLength(1);
@@ -168,7 +163,7 @@ describe('tasks', () => {
   });
 
   test('an unknown task is 404', async () => {
-    expect((await fetchJson(`${api.url}/v1/tasks/tsk_nope`, { token: supA })).status).toBe(404);
+    expect((await fetchJson(`${stack.api.url}/v1/tasks/tsk_nope`, { token: supA })).status).toBe(404);
     expect((await post(`/v1/tasks/tsk_nope/claim`, supA)).status).toBe(404);
     expect((await post(`/v1/tasks/tsk_nope/complete`, supA, { outcome: 'approve' })).status).toBe(404);
   });

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fetchJson, putCustomer, refundBody, startTestApi, type TestApi } from '../support/api';
-import { closeStack } from '../support/stack';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { fetchJson, putCustomer, refundBody, useTestApi } from '../support/api';
 
-let api: TestApi;
+const stack = useTestApi();
+
 let clerk: string;
 let customerId: string;
 
 beforeAll(async () => {
   // No worker: every request here is refused before a workflow would start.
-  api = await startTestApi('unused-validation-queue');
-  clerk = await api.token('clerk-1', ['frontoffice']);
-  customerId = await putCustomer(api);
-});
-afterAll(async () => {
-  await api?.close();
-  await closeStack();
+  clerk = await stack.api.token('clerk-1', ['frontoffice']);
+  customerId = await putCustomer(stack.api);
 });
 
 function expectProblem(r: { status: number; contentType: string; body: any }, status: number): void {
@@ -25,7 +20,7 @@ function expectProblem(r: { status: number; contentType: string; body: any }, st
 
 describe('request validation', () => {
   test('malformed JSON → 400', async () => {
-    const r = await fetchJson(`${api.url}/v1/orders`, {
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, {
       token: clerk,
       raw: '{"type": "refund",',
       headers: { 'content-type': 'application/json' },
@@ -34,11 +29,11 @@ describe('request validation', () => {
   });
 
   test('wrong types are refused, never coerced', async () => {
-    const r = await fetchJson(`${api.url}/v1/orders`, { token: clerk, json: refundBody(customerId, { amountFen: '100' }) });
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: refundBody(customerId, { amountFen: '100' }) });
     expectProblem(r, 400);
     expect(r.body.errors).toContainEqual({ path: 'body/amountFen', message: expect.any(String) });
 
-    const r2 = await fetchJson(`${api.url}/v1/orders`, {
+    const r2 = await fetchJson(`${stack.api.url}/v1/orders`, {
       token: clerk,
       json: refundBody(customerId, { invoice: { provided: 'true' } }),
     });
@@ -48,17 +43,17 @@ describe('request validation', () => {
 
   test('non-integer and out-of-range amounts → 400', async () => {
     for (const amountFen of [10.5, 0, -1, 100_000_001]) {
-      const r = await fetchJson(`${api.url}/v1/orders`, { token: clerk, json: refundBody(customerId, { amountFen }) });
+      const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: refundBody(customerId, { amountFen }) });
       expectProblem(r, 400);
     }
   });
 
   test('unknown fields → 400 naming the field', async () => {
-    const r = await fetchJson(`${api.url}/v1/orders`, { token: clerk, json: refundBody(customerId, { discount: 5 }) });
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: refundBody(customerId, { discount: 5 }) });
     expectProblem(r, 400);
     expect(r.body.errors).toContainEqual({ path: 'body/discount', message: expect.stringMatching(/not allowed/) });
 
-    const nested = await fetchJson(`${api.url}/v1/orders`, {
+    const nested = await fetchJson(`${stack.api.url}/v1/orders`, {
       token: clerk,
       json: refundBody(customerId, { invoice: { provided: true, extra: 1 } }),
     });
@@ -68,20 +63,20 @@ describe('request validation', () => {
 
   test('missing fields and bad enum values → 400', async () => {
     const { description: _d, ...noDescription } = refundBody(customerId);
-    const r = await fetchJson(`${api.url}/v1/orders`, { token: clerk, json: noDescription });
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: noDescription });
     expectProblem(r, 400);
     expect(r.body.errors).toContainEqual({ path: 'body/description', message: 'is required' });
 
-    const bad = await fetchJson(`${api.url}/v1/orders`, { token: clerk, json: refundBody(customerId, { cause: 'greed' }) });
+    const bad = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: refundBody(customerId, { cause: 'greed' }) });
     expectProblem(bad, 400);
     expect(bad.body.errors.map((e: any) => e.path)).toContain('body/cause');
   });
 
   test('an unknown order type → 400; a known type without a running process → 422', async () => {
-    const unknown = await fetchJson(`${api.url}/v1/orders`, { token: clerk, json: { type: 'teleport', customerId } });
+    const unknown = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: { type: 'teleport', customerId } });
     expectProblem(unknown, 400);
     expect(unknown.body.errors).toEqual([{ path: 'body/type', message: '"teleport" is not a known type' }]);
-    const later = await fetchJson(`${api.url}/v1/orders`, {
+    const later = await fetchJson(`${stack.api.url}/v1/orders`, {
       token: clerk,
       json: { type: 'fault_repair', customerId, serviceId: 'svc_1', symptom: 'no dial tone' },
     });
@@ -90,47 +85,47 @@ describe('request validation', () => {
   });
 
   test('an unknown customer → 422', async () => {
-    const r = await fetchJson(`${api.url}/v1/orders`, { token: clerk, json: refundBody('cus_nobody') });
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: refundBody('cus_nobody') });
     expectProblem(r, 422);
     expect(r.body.errors).toContainEqual({ path: 'body/customerId', message: expect.any(String) });
   });
 
   test('a body over the limit → 413', async () => {
-    const r = await fetchJson(`${api.url}/v1/orders`, {
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, {
       token: clerk,
-      json: refundBody(customerId, { description: 'x'.repeat(api.config.bodyLimit + 10) }),
+      json: refundBody(customerId, { description: 'x'.repeat(stack.api.config.bodyLimit + 10) }),
     });
     expectProblem(r, 413);
   });
 
   test('a body that is not JSON → 415', async () => {
-    const r = await fetchJson(`${api.url}/v1/orders`, {
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, {
       token: clerk,
       raw: 'type=refund',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expectProblem(r, 415);
-    const text = await fetchJson(`${api.url}/v1/orders`, { token: clerk, raw: 'hello', headers: { 'content-type': 'text/plain' } });
+    const text = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, raw: 'hello', headers: { 'content-type': 'text/plain' } });
     expectProblem(text, 415);
   });
 
   test('list limits: coerced from the query string, 1..200', async () => {
-    const ok = await fetchJson(`${api.url}/v1/orders?limit=2`, { token: clerk });
+    const ok = await fetchJson(`${stack.api.url}/v1/orders?limit=2`, { token: clerk });
     expect(ok.status).toBe(200);
     for (const q of ['limit=201', 'limit=0', 'limit=abc', 'limit=1.5']) {
-      expectProblem(await fetchJson(`${api.url}/v1/orders?${q}`, { token: clerk }), 400);
+      expectProblem(await fetchJson(`${stack.api.url}/v1/orders?${q}`, { token: clerk }), 400);
     }
-    expectProblem(await fetchJson(`${api.url}/v1/orders?cursor=garbage`, { token: clerk }), 400);
-    expectProblem(await fetchJson(`${api.url}/v1/tasks?limit=1000`, { token: clerk }), 400);
+    expectProblem(await fetchJson(`${stack.api.url}/v1/orders?cursor=garbage`, { token: clerk }), 400);
+    expectProblem(await fetchJson(`${stack.api.url}/v1/tasks?limit=1000`, { token: clerk }), 400);
   });
 
   test('ids in paths are checked', async () => {
-    const r = await fetchJson(`${api.url}/v1/orders/${'x'.repeat(65)}`, { token: clerk });
+    const r = await fetchJson(`${stack.api.url}/v1/orders/${'x'.repeat(65)}`, { token: clerk });
     expectProblem(r, 400);
   });
 
   test('a bad Idempotency-Key → 400', async () => {
-    const r = await fetchJson(`${api.url}/v1/orders`, {
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, {
       token: clerk,
       json: refundBody(customerId),
       headers: { 'idempotency-key': 'x'.repeat(201) },

@@ -10,7 +10,12 @@ import { buildApp } from '../../src/api/app';
 import { signToken } from '../../src/auth/tokens';
 import { loadConfig, type Config } from '../../src/config';
 import type { Role } from '../../src/domain/roles';
-import { testClient, testDb } from './stack';
+import { afterAll, beforeAll } from 'vitest';
+import { eventually } from './cases';
+import { closeStack, testClient, testDb } from './stack';
+import { startTestWorker, type TestWorker } from './worker';
+
+export { eventually };
 
 export interface TokenOptions {
   name?: string;
@@ -92,20 +97,6 @@ export async function fetchJson<T = any>(url: string, opts: FetchJsonOptions = {
   return { status: res.status, headers: res.headers, contentType, body: parsed as T };
 }
 
-/** Poll until `probe` returns a value (not undefined), or fail after `timeoutMs`. */
-export async function eventually<T>(
-  probe: () => Promise<T | undefined>,
-  { timeoutMs = 15_000, intervalMs = 100, what = 'condition' }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
-
 /** A customer written through the API (frontoffice), unique to the test. */
 export async function putCustomer(api: TestApi, overrides: Record<string, unknown> = {}): Promise<string> {
   const id = `cus_${randomBytes(6).toString('hex')}`;
@@ -143,23 +134,36 @@ export function refundBody(customerId: string, overrides: Record<string, unknown
 
 /** Poll the inbox until the case has an open task (of `kind`, if given). */
 export async function waitForTask(api: TestApi, token: string, caseId: string, kind?: string): Promise<any> {
-  return eventually(
-    async () => {
-      const r = await fetchJson(`${api.url}/v1/tasks?caseId=${caseId}`, { token });
-      if (r.status !== 200) throw new Error(`GET /v1/tasks: ${r.status} ${JSON.stringify(r.body)}`);
-      return (r.body.items as any[]).find((t) => kind === undefined || t.kind === kind);
-    },
-    { what: `a ${kind ?? ''} task on ${caseId}` },
-  );
+  return eventually(`a ${kind ?? ''} task on ${caseId}`, async () => {
+    const r = await fetchJson(`${api.url}/v1/tasks?caseId=${caseId}`, { token });
+    if (r.status !== 200) throw new Error(`GET /v1/tasks: ${r.status} ${JSON.stringify(r.body)}`);
+    return (r.body.items as any[]).find((t) => kind === undefined || t.kind === kind);
+  });
 }
 
 /** Poll the order until `predicate` holds. */
 export async function waitForOrder(api: TestApi, token: string, id: string, predicate: (o: any) => boolean): Promise<any> {
-  return eventually(
-    async () => {
-      const r = await fetchJson(`${api.url}/v1/orders/${id}`, { token });
-      return r.status === 200 && predicate(r.body) ? r.body : undefined;
-    },
-    { what: `order ${id} to reach the expected state` },
-  );
+  return eventually(`order ${id} to reach the expected state`, async () => {
+    const r = await fetchJson(`${api.url}/v1/orders/${id}`, { token });
+    return r.status === 200 && predicate(r.body) ? r.body : undefined;
+  });
+}
+
+/**
+ * The API for one test file, started before its tests and closed after
+ * them with the shared stack; with `worker`, the real workflows run behind it.
+ */
+export function useTestApi(opts: { worker?: boolean } = {}): { readonly api: TestApi } {
+  const live = {} as { api: TestApi };
+  let worker: TestWorker | undefined;
+  beforeAll(async () => {
+    worker = opts.worker ? await startTestWorker() : undefined;
+    live.api = await startTestApi(worker?.taskQueue ?? 'no-worker');
+  });
+  afterAll(async () => {
+    await live.api?.close();
+    await worker?.stop();
+    await closeStack();
+  });
+  return live;
 }

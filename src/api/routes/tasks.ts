@@ -45,6 +45,18 @@ export function taskView(t: TaskRow): TaskView {
   return view;
 }
 
+/** A person's inbox action on the case's timeline (the workflow records completions itself). */
+function recordInboxAction(db: Db, task: Pick<TaskRow, 'id' | 'case_id' | 'kind'>, actor: Actor, kind: 'task_claimed' | 'task_released') {
+  return appendCaseEvent(db, {
+    caseId: task.case_id,
+    eventKey: `${kind}:${randomUUID()}`,
+    at: new Date().toISOString(),
+    actor: actor.sub,
+    kind,
+    detail: { taskId: task.id, taskKind: task.kind },
+  });
+}
+
 /** May the actor work on (claim, complete) this task? */
 export function canAct(actor: Actor, task: Pick<TaskRow, 'role' | 'approves_money'>): boolean {
   return mayActOnTask(actor, { role: task.role, approvesMoney: task.approves_money });
@@ -175,14 +187,7 @@ export async function taskRoutes(app: Api, { db, temporal, forms }: ApiDeps): Pr
             : `task ${task.id} is no longer open (${now?.state ?? 'gone'})`,
         );
       }
-      await appendCaseEvent(db, {
-        caseId: task.case_id,
-        eventKey: `claim:${randomUUID()}`,
-        at: new Date().toISOString(),
-        actor: actor.sub,
-        kind: 'task_claimed',
-        detail: { taskId: task.id, taskKind: task.kind },
-      });
+      await recordInboxAction(db, task, actor, 'task_claimed');
       return taskView(updated);
     },
   );
@@ -215,14 +220,7 @@ export async function taskRoutes(app: Api, { db, temporal, forms }: ApiDeps): Pr
         }
         throw new HttpProblem(409, `task ${task.id} is not claimed by you (state ${task.state})`);
       }
-      await appendCaseEvent(db, {
-        caseId: task.case_id,
-        eventKey: `release:${randomUUID()}`,
-        at: new Date().toISOString(),
-        actor: actor.sub,
-        kind: 'task_released',
-        detail: { taskId: task.id, taskKind: task.kind },
-      });
+      await recordInboxAction(db, task, actor, 'task_released');
       return taskView(updated);
     },
   );
