@@ -9,6 +9,11 @@ export interface ClockRef {
   clockId: string;
 }
 
+/** A clock's deadline, and whether its policy stops it while the case waits on the customer. */
+export interface ClockDeadline extends Deadline {
+  pausesWhenPending: boolean;
+}
+
 export interface ClockMark extends ClockRef {
   mark: 'jeopardy' | 'breached' | 'stopped';
   at: string;
@@ -17,10 +22,16 @@ export interface ClockMark extends ClockRef {
 
 /** SLA clocks: due times from the policy store on the continuous or working calendar. */
 export function slaActivities(db: Db) {
-  async function policy(key: string): Promise<SlaPolicy> {
+  async function policy(key: string): Promise<SlaPolicy & { pausesWhenPending: boolean }> {
     const row = await db.selectFrom('sla_policies').selectAll().where('key', '=', key).executeTakeFirst();
     if (!row) throw ApplicationFailure.nonRetryable(`no SLA policy ${key}`, 'MissingPolicy');
-    return { key: row.key, duration: row.duration, calendar: row.calendar, jeopardyRatio: row.jeopardy_ratio };
+    return {
+      key: row.key,
+      duration: row.duration,
+      calendar: row.calendar,
+      jeopardyRatio: row.jeopardy_ratio,
+      pausesWhenPending: row.pause_when_pending,
+    };
   }
 
   async function calendarOverrides(): Promise<DayOverrides> {
@@ -46,9 +57,10 @@ export function slaActivities(db: Db) {
 
   return {
     /** Starts a clock once; a retry returns the deadline fixed the first time. */
-    async startClock(ref: ClockRef & { policyKey: string; startedAt: string }): Promise<Deadline> {
+    async startClock(ref: ClockRef & { policyKey: string; startedAt: string }): Promise<ClockDeadline> {
+      const rule = await policy(ref.policyKey);
       const deadline = computeDeadline(
-        await policy(ref.policyKey),
+        rule,
         new Date(ref.startedAt),
         await calendarOverrides(),
         DEFAULT_TZ_OFFSET_MINUTES,
@@ -67,13 +79,13 @@ export function slaActivities(db: Db) {
         .onConflict((oc) => oc.columns(['case_id', 'clock_id']).doNothing())
         .execute();
       const { policyKey: _, ...stored } = await storedDeadline(ref);
-      return stored;
+      return { ...stored, pausesWhenPending: rule.pausesWhenPending };
     },
 
     /** Moves the due time on by the time the case was paused (pending on the customer). */
-    async extendClock(ref: ClockRef & { pausedAt: string; resumedAt: string }): Promise<Deadline> {
+    async extendClock(ref: ClockRef & { pausedAt: string; resumedAt: string }): Promise<ClockDeadline> {
       const { policyKey, ...current } = await storedDeadline(ref);
-      const { calendar } = await policy(policyKey);
+      const { calendar, pausesWhenPending } = await policy(policyKey);
       const overrides = await calendarOverrides();
       const [from, to] = [new Date(ref.pausedAt), new Date(ref.resumedAt)];
       // On a working clock only the working time the pause used up is given back.
@@ -86,7 +98,7 @@ export function slaActivities(db: Db) {
         .where('case_id', '=', ref.caseId)
         .where('clock_id', '=', ref.clockId)
         .execute();
-      return next;
+      return { ...next, pausesWhenPending };
     },
 
     async markClock(m: ClockMark): Promise<void> {

@@ -235,6 +235,26 @@ describe('gates and extra steps', () => {
   });
 });
 
+describe('review', () => {
+  it('holds the case for reconciliation when the payment differs from the approved amount', async () => {
+    const payments = builtInPayments(db);
+    const shortPaying = await startTestWorker({
+      adapters: { payments: { refund: async (req) => ({ ...(await payments.refund(req)), amountFen: req.amountFen - 100 }) } },
+    });
+    try {
+      const { id, handle } = await refund({ amountFen: 5000 }, undefined, shortPaying.taskQueue);
+      await approveNext(id, 'approve_refund', supervisor);
+      const reconcile = await openTask(db, id, 'reconcile_refund');
+      expect(reconcile.data).toMatchObject({ amountFen: 5000, paidFen: 4900 });
+      expect(await caseRow(id)).toMatchObject({ state: 'held', stage: 'review', state_reason: 'payment_mismatch' });
+      await decide(id, reconcile.id, supervisor, 'reconciled');
+      expect(await handle.result()).toMatchObject({ state: 'completed', outcome: 'refunded', stateReason: null });
+    } finally {
+      await shortPaying.stop();
+    }
+  });
+});
+
 describe('exactly once', () => {
   it('a payment activity that fails after paying is retried and pays once', async () => {
     const payments = builtInPayments(db);

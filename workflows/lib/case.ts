@@ -21,12 +21,13 @@ import {
   type CaseStart,
   type CaseStatus,
 } from './messages';
+import type { SlaClock } from './sla';
 import { TaskBoard } from './tasks';
 
 export interface Move {
   /** Fields merged into the case's `data` in the read model. */
   data?: Record<string, unknown>;
-  /** Why: the reason code of a rejection, the text of a denial. */
+  /** Why the case is in this state: a rejection's reason code, a denial's text, a hold's cause. */
   reason?: string;
   /** Who moved it, when a person did. */
   actor?: string;
@@ -52,6 +53,8 @@ export class CaseRun {
   readonly id: string;
   readonly type: CaseType;
   readonly tasks = new TaskBoard(this);
+  /** Running SLA clocks: paused while the case is pending on the customer. */
+  readonly clocks = new Set<SlaClock>();
   private state: CaseState = 'acknowledged';
   private stage = 'received';
   private outcome: string | null = null;
@@ -125,11 +128,18 @@ export class CaseRun {
     return this.snapshot();
   }
 
-  /** Moves the case to a state and stage, recording it in the read model and the timeline. */
+  /**
+   * Moves the case to a state and stage, recording it in the read model and
+   * the timeline. Entering `pending` (waiting on the customer) pauses the
+   * case's clocks; leaving it gives the paused time back.
+   */
   async moveTo(state: CaseState, stage: string, move: Move = {}): Promise<void> {
+    const wasPending = this.state === 'pending';
+    if (state === 'pending' && !wasPending) for (const clock of this.clocks) clock.pause();
+    if (wasPending && state !== 'pending') await Promise.all([...this.clocks].map((clock) => clock.resume()));
     this.state = state;
     this.stage = stage;
-    if (move.reason !== undefined) this.stateReason = move.reason;
+    this.stateReason = move.reason ?? null;
     upsertSearchAttributes([
       { key: CASE_STATE, value: state },
       { key: CASE_STAGE, value: stage },

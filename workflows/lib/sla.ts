@@ -1,5 +1,5 @@
 import { condition } from '@temporalio/workflow';
-import type { Deadline } from '../../src/domain/sla';
+import type { ClockDeadline } from '../../activities/sla';
 import { activities } from './activities';
 import type { CaseRun } from './case';
 
@@ -8,7 +8,8 @@ const never = () => new Promise<never>(() => undefined);
 /**
  * An SLA clock on a case: due and jeopardy times come from the policy store
  * (continuous or working calendar), jeopardy and breach are recorded on the
- * case, and time spent pending on the customer can be paused out.
+ * case, and time the case spends pending on the customer is given back
+ * (the case pauses its clocks; a policy can say not to).
  */
 export class SlaClock {
   private stopped = false;
@@ -20,21 +21,23 @@ export class SlaClock {
   private constructor(
     private readonly run: CaseRun,
     readonly clockId: string,
-    private deadline: Deadline,
+    private deadline: ClockDeadline,
   ) {}
 
   static async start(run: CaseRun, policyKey: string, clockId = policyKey): Promise<SlaClock> {
     const deadline = await activities.startClock({ caseId: run.id, clockId, policyKey, startedAt: run.now() });
-    return new SlaClock(run, clockId, deadline);
+    const clock = new SlaClock(run, clockId, deadline);
+    run.clocks.add(clock);
+    return clock;
   }
 
   get dueAt(): string {
     return this.deadline.dueAt;
   }
 
-  /** The case waits on the customer: the clock stands still. */
+  /** The case waits on the customer: the clock stands still, unless its policy says otherwise. */
   pause(): void {
-    this.pausedAt ??= Date.now();
+    if (this.deadline.pausesWhenPending && !this.stopped) this.pausedAt ??= Date.now();
   }
 
   async resume(): Promise<void> {
@@ -48,6 +51,7 @@ export class SlaClock {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.run.clocks.delete(this);
     await activities.markClock({ ...this.ref(), mark: 'stopped', at: this.run.now(), eventKey: this.run.eventKey() });
   }
 

@@ -1,0 +1,85 @@
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorker } from '../../src/worker/index';
+import { installTemporalRuntime } from '../../src/worker/runtime';
+import { insertCaseRecord } from '../../src/store/cases';
+import type { CaseStart } from '../../workflows/lib/messages';
+import { seedCustomer, staff } from '../support/cases';
+import { closeStack, nativeConnection, stackEnv, testClient, testDb } from '../support/stack';
+import type { ClockProbe } from './fixtures/clock-probe';
+
+const db = testDb();
+const taskQueue = `clock-${randomUUID()}`;
+let stopWorker: () => Promise<void>;
+
+beforeAll(async () => {
+  installTemporalRuntime(pino({ level: process.env.TEST_LOG_LEVEL ?? 'warn' }));
+  const workflowBundle = await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./fixtures/clock-probe.ts', import.meta.url)) });
+  const worker = await createWorker({
+    connection: await nativeConnection(),
+    namespace: stackEnv().temporalNamespace,
+    taskQueue,
+    db,
+    logger: pino({ level: 'warn' }),
+    workflowBundle,
+  });
+  const running = worker.run();
+  stopWorker = async () => {
+    worker.shutdown();
+    await running;
+  };
+  await db
+    .insertInto('sla_policies')
+    .values([
+      { key: 'test.pausing', duration: 'PT3S', calendar: 'continuous', jeopardy_ratio: 0.5, pause_when_pending: true },
+      { key: 'test.running', duration: 'PT3S', calendar: 'continuous', jeopardy_ratio: 0.5, pause_when_pending: false },
+    ])
+    .execute();
+});
+
+afterAll(async () => {
+  await stopWorker?.();
+  await db.deleteFrom('sla_policies').where('key', 'in', ['test.pausing', 'test.running']).execute();
+  await closeStack();
+});
+
+async function runProbe(policyKey: string) {
+  const start: CaseStart<ClockProbe> = {
+    id: `ord_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+    type: 'fault_repair',
+    customerId: await seedCustomer(db),
+    createdBy: staff('clerk-1', 'frontoffice'),
+    createdAt: new Date().toISOString(),
+    fields: { policyKey, runMs: 500, pendingMs: 2000 },
+  };
+  await insertCaseRecord(db, start);
+  await testClient().workflow.execute('clockProbe', { workflowId: start.id, taskQueue, args: [start] });
+  const clock = await db.selectFrom('sla_clocks').selectAll().where('case_id', '=', start.id).executeTakeFirstOrThrow();
+  const events = await db.selectFrom('case_events').select(['kind', 'at']).where('case_id', '=', start.id).orderBy('id').execute();
+  const at = (kind: string) => events.find((e) => e.kind === kind)?.at.getTime();
+  return { clock, events: events.map((e) => e.kind), at, startedAt: clock.started_at.getTime() };
+}
+
+describe('SLA clock', () => {
+  it('marks jeopardy at the policy ratio and breach at the due time, and gives back time pending on the customer', async () => {
+    const { clock, events, at, startedAt } = await runProbe('test.pausing');
+    // 3 s of policy time plus the 2 s the case waited on the customer.
+    expect(clock.due_at.getTime() - startedAt).toBeGreaterThanOrEqual(4900);
+    expect(clock.due_at.getTime() - startedAt).toBeLessThan(6000);
+    expect(clock.breached).toBe(true);
+    expect(clock.jeopardy).toBe(true);
+    expect(events).toEqual(expect.arrayContaining(['sla_jeopardy', 'sla_breached']));
+    expect(at('sla_breached')! - startedAt).toBeGreaterThanOrEqual(4900);
+    expect(at('sla_jeopardy')!).toBeLessThan(at('sla_breached')!);
+  });
+
+  it('keeps running while pending when its policy says so', async () => {
+    const { clock, at, startedAt } = await runProbe('test.running');
+    expect(clock.due_at.getTime() - startedAt).toBe(3000);
+    expect(at('sla_breached')! - startedAt).toBeGreaterThanOrEqual(3000);
+    expect(at('sla_breached')! - startedAt).toBeLessThan(4500);
+  });
+});
