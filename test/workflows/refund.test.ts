@@ -199,6 +199,14 @@ describe('overdue approvals', () => {
   });
 });
 
+describe('failure', () => {
+  it('a step that fails for good marks the case failed with the reason', async () => {
+    const { id, handle } = await refund({}, 'cus_not_in_bss');
+    await expect(handle.result()).rejects.toThrow();
+    expect(await caseRow(id)).toMatchObject({ state: 'failed', outcome: 'failed', state_reason: 'unknown customer cus_not_in_bss' });
+  });
+});
+
 describe('gates and extra steps', () => {
   it('rejects a prepayment refund inside the agreement period without opening a task', async () => {
     const customer = await seedCustomer(db, { agreementEndsAt: '2099-01-01T00:00:00Z' });

@@ -5,6 +5,7 @@ import {
   condition,
   isCancellation,
   setHandler,
+  TemporalFailure,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import { isFinalState, type CaseState, type CaseType } from '../../src/domain/case';
@@ -39,6 +40,13 @@ export interface CaseProcess {
   body: () => Promise<void>;
   /** Undo what the process holds when the case is cancelled (tasks and clocks are handled here). */
   compensate?: () => Promise<void>;
+}
+
+/** The innermost cause's message: for an activity failure, what the activity said. */
+function failureReason(err: TemporalFailure): string {
+  let cause: Error = err;
+  while (cause.cause instanceof Error) cause = cause.cause;
+  return cause.message;
 }
 
 const refuse = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
@@ -121,8 +129,13 @@ export class CaseRun {
         await process.body();
       });
     } catch (err) {
-      if (!(this.cancellation && isCancellation(err))) throw err;
-      await CancellationScope.nonCancellable(() => this.wrapUpCancellation(process));
+      if (this.cancellation && isCancellation(err)) {
+        await CancellationScope.nonCancellable(() => this.wrapUpCancellation(process));
+      } else {
+        // A step failed for good (a non-retryable activity error): the read model says so before the workflow fails.
+        if (err instanceof TemporalFailure) await this.finish('failed', 'failed', { reason: failureReason(err) });
+        throw err;
+      }
     }
     await condition(allHandlersFinished);
     return this.snapshot();
