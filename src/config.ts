@@ -11,6 +11,11 @@ export interface Config {
   temporalNamespace: string;
   taskQueue: string;
   jwtSecret: string;
+  /** Set: tokens are verified against this JWKS (RS256/ES256) instead of the HS256 secret. */
+  jwksUrl?: string;
+  /** Required `iss` / `aud` claims, when set. */
+  jwtIssuer?: string;
+  jwtAudience?: string;
   dataDir: string;
   logLevel: string;
   temporalCliPath?: string;
@@ -29,6 +34,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'switchboard',
     jwtSecret: env.AUTH_JWT_SECRET ?? DEV_JWT_SECRET,
+    jwksUrl: env.AUTH_JWKS_URL || undefined,
+    jwtIssuer: env.AUTH_JWT_ISSUER || undefined,
+    jwtAudience: env.AUTH_JWT_AUDIENCE || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),
     logLevel: env.LOG_LEVEL ?? 'info',
     temporalCliPath: env.TEMPORAL_CLI_PATH || undefined,

@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { tokenVerifier } from '../auth/tokens';
 import type { Config } from '../config';
 import type { Db } from '../db/index';
 import type { Api, ApiDeps } from './deps';
@@ -79,6 +80,7 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const apiDeps: ApiDeps = { config, db: deps.db, temporal: deps.temporal, forms: new FormValidator() };
+  const verifyTokens = tokenVerifier(config);
 
   installValidators(app);
   problemsPlugin(app);
@@ -126,7 +128,7 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (v1) => {
-      authPlugin(v1, config.jwtSecret);
+      authPlugin(v1, verifyTokens);
       const api = v1.withTypeProvider<TypeBoxTypeProvider>() as Api;
       await customerRoutes(api, apiDeps);
       await orderRoutes(api, apiDeps);

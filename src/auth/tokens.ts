@@ -1,9 +1,11 @@
 /**
- * Staff tokens: HS256 JWTs (development and tests; the secret is
- * AUTH_JWT_SECRET). Claims: `sub`, `name?`, `roles` (known roles only),
- * `dept?`, `exp` (required).
+ * Staff tokens. Development and tests: HS256 with AUTH_JWT_SECRET.
+ * Production may verify against the identity provider's JWKS instead
+ * (AUTH_JWKS_URL, RS256/ES256). Claims: `sub`, `name?`, `roles` (known
+ * roles only), `dept?`, `exp` (required); `iss`/`aud` when configured.
  */
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import type { Config } from '../config';
 import { ROLES, type Role } from '../domain/roles';
 
 export interface TokenClaims {
@@ -56,14 +58,31 @@ export async function signToken(claims: TokenClaims, secret: string, expiresIn: 
     .sign(keyOf(secret));
 }
 
-/** Verify signature (HS256 only), expiry and claims. Throws {@link InvalidTokenError}. */
-export async function verifyToken(token: string, secret: string): Promise<VerifiedToken> {
+/** Checks a bearer token and returns who it names. Throws {@link InvalidTokenError}. */
+export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
+
+/** The verifier the configuration asks for: the JWKS when AUTH_JWKS_URL is set, else the HS256 secret. */
+export function tokenVerifier(config: Pick<Config, 'jwtSecret' | 'jwksUrl' | 'jwtIssuer' | 'jwtAudience'>): TokenVerifier {
+  const claims = { issuer: config.jwtIssuer, audience: config.jwtAudience };
+  if (config.jwksUrl) {
+    // jose caches the key set and refetches it when a token names an unknown key id.
+    const jwks = createRemoteJWKSet(new URL(config.jwksUrl));
+    return (token) => verifyWith(token, jwks, { algorithms: ['RS256', 'ES256'], ...claims });
+  }
+  const key = keyOf(config.jwtSecret);
+  return (token) => verifyWith(token, key, { algorithms: ['HS256'], ...claims });
+}
+
+async function verifyWith(
+  token: string,
+  key: Uint8Array | JWTVerifyGetKey,
+  opts: { algorithms: string[]; issuer?: string; audience?: string },
+): Promise<VerifiedToken> {
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(token, keyOf(secret), {
-      algorithms: ['HS256'],
-      requiredClaims: ['exp', 'sub'],
-    }));
+    const options = { ...opts, requiredClaims: ['exp', 'sub'] };
+    // Two calls only because jwtVerify's overloads take a key or a key resolver, not their union.
+    ({ payload } = key instanceof Uint8Array ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options));
   } catch (err) {
     if (err instanceof errors.JWTExpired) throw new InvalidTokenError('the token has expired', true);
     if (err instanceof errors.JOSEError) throw new InvalidTokenError(`invalid token: ${err.code}`);

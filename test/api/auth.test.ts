@@ -1,9 +1,13 @@
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
+import { buildApp } from '../../src/api/app';
+import { loadConfig } from '../../src/config';
 import { fetchJson, useTestApi } from '../support/api';
+import { testClient, testDb } from '../support/stack';
 
 const stack = useTestApi();
-
-
 
 function expectProblem(r: { status: number; contentType: string; body: any }, status: number): void {
   expect(r.status).toBe(status);
@@ -71,5 +75,38 @@ describe('authentication', () => {
     const r = await fetchJson(`${stack.api.url}/v1/orders?limit=1`, { token: await stack.api.token('ops-1', ['operator']) });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ items: expect.any(Array) });
+  });
+});
+
+describe('an identity provider\'s keys (AUTH_JWKS_URL)', () => {
+  test('accepts its RS256 tokens with the configured issuer; refuses HS256 and other issuers', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    const keys = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((resolve) => keys.listen(0, '127.0.0.1', resolve));
+    const jwksUrl = `http://127.0.0.1:${(keys.address() as AddressInfo).port}/jwks.json`;
+    const app = await buildApp({
+      config: { ...loadConfig({}), jwksUrl, jwtIssuer: 'https://sso.example', logLevel: 'silent' },
+      db: testDb(),
+      temporal: testClient(),
+      logger: false,
+    });
+    const idpToken = (issuer: string) =>
+      new SignJWT({ roles: ['operator'] })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('op-sso')
+        .setIssuer(issuer)
+        .setExpirationTime('5m')
+        .sign(privateKey);
+    const get = async (token: string) =>
+      (await app.inject({ method: 'GET', url: '/v1/orders?limit=1', headers: { authorization: `Bearer ${token}` } })).statusCode;
+    try {
+      expect(await get(await idpToken('https://sso.example'))).toBe(200);
+      expect(await get(await idpToken('https://elsewhere.example'))).toBe(401);
+      expect(await get(await stack.api.token('op-hs', ['operator']))).toBe(401);
+    } finally {
+      await app.close();
+      keys.close();
+    }
   });
 });

@@ -3,7 +3,7 @@
  * role checks (`requireRoles`, 403).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { InvalidTokenError, verifyToken } from '../../auth/tokens';
+import { InvalidTokenError, type TokenVerifier } from '../../auth/tokens';
 import { hasAnyRole, type Actor, type Role } from '../../domain/roles';
 import { HttpProblem } from './problems';
 
@@ -24,14 +24,14 @@ function unauthorized(detail: string, error?: 'invalid_token'): HttpProblem {
 }
 
 /** The `onRequest` hook that authenticates a request. */
-export function authenticate(secret: string) {
+export function authenticate(verify: TokenVerifier) {
   return async function authenticateRequest(request: FastifyRequest): Promise<void> {
     const header = request.headers.authorization;
     if (!header) throw unauthorized('an Authorization: Bearer <token> header is required');
     const m = /^Bearer +([A-Za-z0-9._~+/-]+=*)$/i.exec(header.trim());
     if (!m) throw unauthorized('the Authorization header must be "Bearer <token>"', 'invalid_token');
     try {
-      const v = await verifyToken(m[1]!, secret);
+      const v = await verify(m[1]!);
       const actor: AuthActor = { sub: v.sub, roles: v.roles };
       if (v.name !== undefined) actor.name = v.name;
       if (v.dept !== undefined) actor.dept = v.dept;
@@ -44,9 +44,9 @@ export function authenticate(secret: string) {
 }
 
 /** Register authentication on an (encapsulated) instance: every route in it needs a token. */
-export function authPlugin(app: FastifyInstance, secret: string): void {
+export function authPlugin(app: FastifyInstance, verify: TokenVerifier): void {
   if (!app.hasRequestDecorator('actor')) app.decorateRequest('actor', null as unknown as AuthActor);
-  app.addHook('onRequest', authenticate(secret));
+  app.addHook('onRequest', authenticate(verify));
 }
 
 /** Route hook (use as `onRequest` so it runs before body parsing): the caller needs one of `roles`, else 403. */
