@@ -124,6 +124,19 @@ export function fieldErrors(errors: readonly ErrorObject[] | null | undefined, p
   return out;
 }
 
+/** Fastify's body-parsing errors, as the client's mistakes they are. */
+const BODY_ERRORS: Record<string, Omit<Problem, 'detail'> & { detail?: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    type: problemType(413),
+    title: TITLES[413]!,
+    status: 413,
+    detail: 'the request body is larger than this service accepts',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { type: problemType(415), title: TITLES[415]!, status: 415, detail: 'request bodies must be application/json' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { type: problemType(400, 'malformed-json'), title: 'Malformed JSON', status: 400 },
+  FST_ERR_CTP_INVALID_JSON_BODY: { type: problemType(400, 'malformed-json'), title: 'Malformed JSON', status: 400 },
+};
+
 type ErrorWithValidation = FastifyError & {
   validation?: ErrorObject[];
   validationContext?: string;
@@ -146,27 +159,8 @@ export function problemsPlugin(app: FastifyInstance): void {
         errors,
       });
     }
-    switch (err.code) {
-      case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return sendProblem(reply, {
-          type: problemType(413),
-          title: TITLES[413]!,
-          status: 413,
-          detail: 'the request body is larger than this service accepts',
-        });
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return sendProblem(reply, {
-          type: problemType(415),
-          title: TITLES[415]!,
-          status: 415,
-          detail: 'request bodies must be application/json',
-        });
-      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      case 'FST_ERR_CTP_INVALID_JSON_BODY':
-        return sendProblem(reply, { type: problemType(400, 'malformed-json'), title: 'Malformed JSON', status: 400, detail: err.message });
-      default:
-        break;
-    }
+    const known = err.code ? BODY_ERRORS[err.code] : undefined;
+    if (known) return sendProblem(reply, { ...known, detail: known.detail ?? err.message });
     const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
     if (err instanceof SyntaxError && status === 400) {
       return sendProblem(reply, {
