@@ -28,7 +28,7 @@ export function taskActivities(db: Db) {
             kind: task.kind,
             role: task.role,
             assignee: task.assignee ?? null,
-            state: task.assignee ? 'claimed' : 'open',
+            state: task.state,
             created_at: task.createdAt,
             due_at: task.dueAt,
             outcomes: JSON.stringify(task.outcomes),

@@ -22,6 +22,7 @@ import { migrateToLatest } from '../src/db/migrate';
 import { ensureStack } from '../src/dev/stack';
 import { createWorker } from '../src/worker/index';
 import { installTemporalRuntime } from '../src/worker/runtime';
+import { eventually } from '../test/support/cases';
 
 const { values: args } = parseArgs({
   options: {
@@ -112,15 +113,8 @@ async function load(scenario: string, opts: Pick<autocannon.Options, 'requests'>
 }
 
 // End to end: open a refund, wait for its approval task, approve, wait for `refunded`.
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+// Polled every 20 ms so the latencies are not rounded up to the poll.
+const until = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000) => eventually(what, probe, timeoutMs, 20);
 const phases = { taskVisible: [] as number[], approve: [] as number[], completed: [] as number[] };
 async function refundEndToEnd(i: number) {
   const t0 = performance.now();

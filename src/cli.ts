@@ -119,6 +119,14 @@ async function openDb(databaseUrl: string, maxConnections?: number): Promise<Db>
   return createDb(databaseUrl, maxConnections);
 }
 
+/** A long-running command failed while starting: say why, close what it opened, exit 1. */
+async function failedToStart(life: Lifecycle, log: Logger, err: unknown, command: string): Promise<void> {
+  if (life.isStopping) return;
+  log.error(err instanceof Error ? err.message : String(err));
+  log.debug({ err }, `${command} failed`);
+  await life.shutdown(1);
+}
+
 // ---------------------------------------------------------------- commands
 
 /** Migrations, then the search attributes (a production cluster has none until this runs). */
@@ -221,11 +229,7 @@ async function commandStart(config: Config, log: Logger): Promise<void> {
     ];
     process.stdout.write(lines.filter((l) => l !== undefined).join('\n') + '\n');
   } catch (err) {
-    if (!life.isStopping) {
-      log.error(err instanceof Error ? err.message : String(err));
-      log.debug({ err }, 'start failed');
-      await life.shutdown(1);
-    }
+    await failedToStart(life, log, err, 'start');
   }
 }
 
@@ -243,11 +247,7 @@ async function commandService(which: 'api' | 'worker', config: Config, log: Logg
       log.info({ port: config.port, host: config.host }, 'API listening');
     }
   } catch (err) {
-    if (!life.isStopping) {
-      log.error(err instanceof Error ? err.message : String(err));
-      log.debug({ err }, `${which} failed`);
-      await life.shutdown(1);
-    }
+    await failedToStart(life, log, err, which);
   }
 }
 

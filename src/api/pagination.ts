@@ -28,6 +28,24 @@ export function decodeCursor(cursor: string | undefined): CursorKey | undefined 
   });
 }
 
+/**
+ * One page of a keyset listing fetched with `limit + 1` rows: the extra row
+ * only says there is a next page, whose cursor is the last item's sort key
+ * (`created_at_exact`: the timestamp as Postgres text, µs intact).
+ */
+export function keysetPage<Row extends { id: string; created_at_exact: string }, Item>(
+  rows: Row[],
+  limit: number,
+  view: (row: Row) => Item,
+): { items: Item[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(view),
+    nextCursor: rows.length > limit && last ? encodeCursor({ t: last.created_at_exact, id: last.id }) : null,
+  };
+}
+
 export function iso(d: Date | string): string;
 export function iso(d: Date | string | null): string | null;
 export function iso(d: Date | string | null): string | null {

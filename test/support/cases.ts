@@ -42,6 +42,18 @@ export const refundFields = (overrides: Partial<RefundFields> = {}): RefundField
   ...overrides,
 });
 
+/** A new case as a front-office clerk opens it now. */
+export function caseStart<Fields extends object>(type: CaseStart['type'], customerId: string, fields: Fields): CaseStart<Fields> {
+  return {
+    id: `ord_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+    type,
+    customerId,
+    createdBy: staff('clerk-1', 'frontoffice'),
+    createdAt: new Date().toISOString(),
+    fields,
+  };
+}
+
 /** Opens a refund the way the API does: read-model row, then the workflow. */
 export async function openRefund(
   client: Client,
@@ -50,27 +62,20 @@ export async function openRefund(
   customerId: string,
   fields: RefundFields,
 ): Promise<CaseStart<RefundFields>> {
-  const start: CaseStart<RefundFields> = {
-    id: `ord_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
-    type: 'refund',
-    customerId,
-    createdBy: staff('clerk-1', 'frontoffice'),
-    createdAt: new Date().toISOString(),
-    fields,
-  };
+  const start = caseStart('refund', customerId, fields);
   await insertCaseRecord(db, start);
   await startCase(client, taskQueue, start);
   return start;
 }
 
 /** Polls until `check` returns a value; fails with `what` after the deadline. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000, intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
 

@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorker } from '../../src/worker/index';
 import { installTemporalRuntime } from '../../src/worker/runtime';
 import { insertCaseRecord } from '../../src/store/cases';
-import type { CaseStart } from '../../workflows/lib/messages';
-import { seedCustomer, staff } from '../support/cases';
+import { caseStart, seedCustomer } from '../support/cases';
 import { closeStack, nativeConnection, stackEnv, testClient, testDb } from '../support/stack';
 import type { ClockProbe } from './fixtures/clock-probe';
 
@@ -47,14 +46,7 @@ afterAll(async () => {
 });
 
 async function runProbe(policyKey: string) {
-  const start: CaseStart<ClockProbe> = {
-    id: `ord_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
-    type: 'fault_repair',
-    customerId: await seedCustomer(db),
-    createdBy: staff('clerk-1', 'frontoffice'),
-    createdAt: new Date().toISOString(),
-    fields: { policyKey, runMs: 500, pendingMs: 2000 },
-  };
+  const start = caseStart<ClockProbe>('fault_repair', await seedCustomer(db), { policyKey, runMs: 500, pendingMs: 2000 });
   await insertCaseRecord(db, start);
   await testClient().workflow.execute('clockProbe', { workflowId: start.id, taskQueue, args: [start] });
   const clock = await db.selectFrom('sla_clocks').selectAll().where('case_id', '=', start.id).executeTakeFirstOrThrow();

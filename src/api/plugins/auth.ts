@@ -45,7 +45,6 @@ export function authenticate(verify: TokenVerifier) {
 
 /** Register authentication on an (encapsulated) instance: every route in it needs a token. */
 export function authPlugin(app: FastifyInstance, verify: TokenVerifier): void {
-  if (!app.hasRequestDecorator('actor')) app.decorateRequest('actor', null as unknown as AuthActor);
   app.addHook('onRequest', authenticate(verify));
 }
 

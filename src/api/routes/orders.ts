@@ -7,8 +7,8 @@ import { isProcessAvailable, startCase } from '../../temporal/cases';
 import { cancelCaseUpdate, type CaseStart } from '../../../workflows/lib/messages';
 import { caseEvents, caseVisibleTo, findVisibleCase, loadOrderView, orderSummary } from '../cases-read';
 import type { Api, ApiDeps } from '../deps';
-import { decodeCursor, encodeCursor, iso } from '../pagination';
-import { requireRoles, type AuthActor } from '../plugins/auth';
+import { decodeCursor, iso, keysetPage } from '../pagination';
+import { requireRoles } from '../plugins/auth';
 import { HttpProblem } from '../plugins/problems';
 import { IdParams } from '../schemas/common';
 import {
@@ -36,14 +36,6 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value);
-}
-
-/** The actor as workflows receive it. */
-export function workflowActor(actor: AuthActor): AuthActor {
-  const a: AuthActor = { sub: actor.sub, roles: [...actor.roles] };
-  if (actor.name !== undefined) a.name = actor.name;
-  if (actor.dept !== undefined) a.dept = actor.dept;
-  return a;
 }
 
 export async function orderRoutes(app: Api, { db, temporal, config }: ApiDeps): Promise<void> {
@@ -83,7 +75,7 @@ export async function orderRoutes(app: Api, { db, temporal, config }: ApiDeps): 
         id,
         type,
         customerId,
-        createdBy: workflowActor(actor),
+        createdBy: actor,
         createdAt: new Date().toISOString(),
         fields,
       };
@@ -122,7 +114,7 @@ export async function orderRoutes(app: Api, { db, temporal, config }: ApiDeps): 
           id,
           type: row.type as CaseStart['type'],
           customerId: row.customer_id,
-          createdBy: workflowActor(actor),
+          createdBy: actor,
           createdAt: iso(row.created_at),
           fields,
         };
@@ -187,12 +179,7 @@ export async function orderRoutes(app: Api, { db, temporal, config }: ApiDeps): 
         .orderBy('cases.id', 'desc')
         .limit(limit + 1)
         .execute();
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map(orderSummary),
-        nextCursor: rows.length > limit && last ? encodeCursor({ t: last.created_at_exact, id: last.id }) : null,
-      };
+      return keysetPage(rows, limit, orderSummary);
     },
   );
 
@@ -232,7 +219,7 @@ export async function orderRoutes(app: Api, { db, temporal, config }: ApiDeps): 
       try {
         const snapshot = await temporal.workflow
           .getHandle(row.id)
-          .executeUpdate(cancelCaseUpdate, { args: [{ reason: request.body.reason, actor: workflowActor(request.actor) }] });
+          .executeUpdate(cancelCaseUpdate, { args: [{ reason: request.body.reason, actor: request.actor }] });
         return reply.code(202).send(snapshot);
       } catch (err) {
         throw problemFromUpdateError(err, row.id) ?? err;

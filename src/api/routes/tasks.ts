@@ -8,13 +8,12 @@ import { appendCaseEvent } from '../../store/cases';
 import { completeTaskUpdate } from '../../../workflows/lib/messages';
 import { readsAll } from '../cases-read';
 import type { Api, ApiDeps } from '../deps';
-import { decodeCursor, encodeCursor, iso } from '../pagination';
+import { decodeCursor, iso, keysetPage } from '../pagination';
 import { requireRoles } from '../plugins/auth';
 import { fieldErrors, HttpProblem } from '../plugins/problems';
 import { IdParams } from '../schemas/common';
 import { CompleteInput, CompleteResult, TaskList, TaskListQuery, TaskView } from '../schemas/tasks';
 import { problemFromUpdateError } from '../temporal-errors';
-import { workflowActor } from './orders';
 
 type TaskRow = Selectable<TasksTable>;
 
@@ -136,12 +135,7 @@ export async function taskRoutes(app: Api, { db, temporal, forms }: ApiDeps): Pr
         );
       }
       const rows = await query.orderBy('tasks.created_at', 'asc').orderBy('tasks.id', 'asc').limit(limit + 1).execute();
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map((r) => taskView(r)),
-        nextCursor: rows.length > limit && last ? encodeCursor({ t: last.created_at_exact, id: last.id }) : null,
-      };
+      return keysetPage(rows, limit, taskView);
     },
   );
 
@@ -277,7 +271,7 @@ export async function taskRoutes(app: Api, { db, temporal, forms }: ApiDeps): Pr
               outcome,
               ...(comment !== undefined ? { comment } : {}),
               data,
-              actor: workflowActor(actor),
+              actor,
             },
           ],
         });
@@ -285,21 +279,9 @@ export async function taskRoutes(app: Api, { db, temporal, forms }: ApiDeps): Pr
         throw problemFromUpdateError(err, task.case_id) ?? err;
       }
 
-      const after = await db.selectFrom('tasks').selectAll().where('id', '=', task.id).executeTakeFirst();
-      let view = taskView(after ?? task);
-      if (view.state !== 'completed') {
-        // The workflow answered before its activity wrote the task row: show what it decided.
-        view = {
-          ...view,
-          state: 'completed',
-          outcome: result.task.outcome,
-          comment: comment ?? null,
-          result: data,
-          completedBy: result.task.completedBy,
-          completedAt: result.task.completedAt,
-        };
-      }
-      return { task: view, case: result.case };
+      // The update answers after the workflow has written the completed task row.
+      const completed = await db.selectFrom('tasks').selectAll().where('id', '=', task.id).executeTakeFirstOrThrow();
+      return { task: taskView(completed), case: result.case };
     },
   );
 }
