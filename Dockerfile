@@ -1,5 +1,14 @@
 # Switchboard: one image for the API, the worker and migrations
 # (docker-compose.yml runs each as its own service).
+
+# The web console: static files, built with the development dependencies.
+FROM node:20-slim AS console
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY console ./console
+RUN npm run console:build
+
 FROM node:20-slim
 
 WORKDIR /app
@@ -16,6 +25,7 @@ COPY src ./src
 COPY workflows ./workflows
 COPY activities ./activities
 COPY migrations ./migrations
+COPY --from=console /app/console/dist ./console/dist
 
 USER node
 EXPOSE 3000

@@ -18,7 +18,7 @@ const NO_IO = {
 
 export default tseslint.config(
   {
-    files: ['workflows/**/*.ts', 'src/domain/**/*.ts'],
+    files: ['workflows/**/*.ts', 'src/domain/**/*.ts', 'src/processes/**/*.ts'],
     languageOptions: { parser: tseslint.parser },
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: {
@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   {
     // Domain rules take the time as an argument: the caller decides what "now" is.
-    files: ['src/domain/**/*.ts'],
+    files: ['src/domain/**/*.ts', 'src/processes/**/*.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

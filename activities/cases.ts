@@ -1,46 +1,25 @@
 import type { Db } from '../src/db/index';
-import { appendCaseEvent, insertCaseRecord, mergeCaseData, type CaseEventInput } from '../src/store/cases';
+import { earlierComplaints, insertCaseRecord, updateCaseRecord, type CaseUpdate } from '../src/store/cases';
+import { withCaseEvent, type CaseEventInput } from '../src/store/events';
 import type { CaseStart } from '../workflows/lib/messages';
 
-export interface CaseTransition {
-  caseId: string;
-  state: string;
-  stage: string;
-  outcome: string | null;
-  stateReason: string | null;
-  /** Fields merged into the case's `data`. */
-  data?: Record<string, unknown>;
-  event: Omit<CaseEventInput, 'caseId'>;
-}
+export type CaseEvent = Omit<CaseEventInput, 'caseId'>;
 
 /** The case read model and its timeline. Every write is keyed, so a retried activity changes nothing twice. */
 export function caseActivities(db: Db) {
   return {
-    async openCase(start: CaseStart, event: Omit<CaseEventInput, 'caseId'>): Promise<void> {
-      await insertCaseRecord(db, start);
-      await appendCaseEvent(db, { caseId: start.id, ...event });
+    async openCase(start: CaseStart, event: CaseEvent): Promise<void> {
+      await withCaseEvent(db, { caseId: start.id, ...event }, (tx) => insertCaseRecord(tx, start));
     },
 
-    async recordTransition(t: CaseTransition): Promise<void> {
-      await db.transaction().execute(async (tx) => {
-        await tx
-          .updateTable('cases')
-          .set({
-            state: t.state,
-            stage: t.stage,
-            outcome: t.outcome,
-            state_reason: t.stateReason,
-            updated_at: t.event.at,
-            ...(t.data ? { data: mergeCaseData(t.data) } : {}),
-          })
-          .where('id', '=', t.caseId)
-          .execute();
-        await appendCaseEvent(tx, { caseId: t.caseId, ...t.event });
-      });
+    /** A change of state and/or data, with the event that tells of it. */
+    async updateCase(u: Omit<CaseUpdate, 'at'> & { event: CaseEvent }): Promise<void> {
+      await withCaseEvent(db, { caseId: u.caseId, ...u.event }, (tx) => updateCaseRecord(tx, { ...u, at: u.event.at }));
     },
 
-    async recordCaseEvent(event: CaseEventInput): Promise<void> {
-      await appendCaseEvent(db, event);
+    /** Earlier complaints of the customer on the subject within the repeat window (read only). */
+    async earlierComplaints(q: Parameters<typeof earlierComplaints>[1]): Promise<string[]> {
+      return earlierComplaints(db, q);
     },
   };
 }

@@ -1,186 +1,74 @@
 /**
- * Benchmark: the API's hot paths under load and the refund process end to
- * end, on a throw-away stack on this machine (embedded PostgreSQL, Temporal
- * dev server, worker and API in one process). Results go in
- * docs/benchmarks.md.
- *   npm run bench [-- --seconds 10 --connections 10 --cases 100]
+ * Benchmark (`npm run bench`, results in docs/benchmarks.md): Switchboard
+ * next to its limits, in one run on one Temporal server and one PostgreSQL,
+ * every figure a ratio to its limit (absolute times drift on a shared
+ * machine). Sections, in this order (scripts/bench/*.ts):
+ *   intake  POST /v1/orders vs raw client.workflow.start, phases alternating
+ *   e2e     refunds with one approval: HTTP driver vs a bare workflow
+ *   mixed   every process's cases at once, drained per process
+ *   reads   status, lists and inboxes over 100 000 seeded cases, with plans
+ *   memory  worker RSS with many open cases (last: it leaves cases in flight)
+ * `npm run bench -- --help` lists the flags; `--quick` is a smoke run.
  * Traffic goes to 127.0.0.1 only; every loop is bounded in count and time.
  */
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
-import autocannon from 'autocannon';
-import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import { parseArgs } from 'node:util';
+import fs from 'node:fs/promises';
 import pino from 'pino';
-import { buildApp } from '../src/api/app';
-import { signToken } from '../src/auth/tokens';
-import { loadConfig } from '../src/config';
-import { createDb } from '../src/db/index';
-import { migrateToLatest } from '../src/db/migrate';
-import { ensureStack } from '../src/dev/stack';
-import { createWorker } from '../src/worker/index';
 import { installTemporalRuntime } from '../src/worker/runtime';
-import { eventually } from '../test/support/cases';
+import { endToEnd } from './bench/e2e';
+import { intake } from './bench/intake';
+import { workerMemory } from './bench/memory';
+import { mixedLoad } from './bench/mixed';
+import { parseOptions } from './bench/options';
+import { readsAtScale } from './bench/reads';
+import { machine, table } from './bench/report';
+import type { Figure } from './bench/stats';
+import { startTarget, type Topology } from './bench/target';
 
-const { values: args } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '10' },
-    cases: { type: 'string', default: '100' },
-  },
-});
-const seconds = Number(args.seconds);
-const connections = Number(args.connections);
-const cases = Number(args.cases);
-
+const options = parseOptions();
 const log = pino({ level: 'warn' });
 installTemporalRuntime(log);
 
-const config = { ...loadConfig(), databaseUrl: undefined, temporalAddress: undefined, logLevel: 'warn', taskQueue: 'bench' };
-const stack = await ensureStack(config, log, { persistent: false });
-const db = createDb(stack.databaseUrl, 20);
-const connection = await Connection.connect({ address: stack.temporalAddress });
-const native = await NativeConnection.connect({ address: stack.temporalAddress });
-await migrateToLatest(db);
-const worker = await createWorker({ connection: native, namespace: config.temporalNamespace, taskQueue: config.taskQueue, db, logger: log });
-const workerRun = worker.run();
-const app = await buildApp({ config, db, temporal: new Client({ connection, namespace: config.temporalNamespace }), logger: false });
-await app.listen({ host: '127.0.0.1', port: 0 });
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-
-const clerk = await signToken({ sub: 'bench-clerk', roles: ['frontoffice'] }, config.jwtSecret);
-const supervisor = await signToken({ sub: 'bench-supervisor', roles: ['supervisor'] }, config.jwtSecret);
-const json = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
-
-async function call(method: string, path: string, token: string, body?: unknown) {
-  const res = await fetch(base + path, { method, headers: json(token), body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-const admin = await signToken({ sub: 'bench-admin', roles: ['admin'] }, config.jwtSecret);
-async function seedCustomers(prefix: string, count: number): Promise<string[]> {
-  const ids = Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
-  for (const id of ids) {
-    await call('PUT', `/v1/customers/${id}`, admin, {
-      name: '测试客户',
-      type: 'individual',
-      tier: 'standard',
-      phone: '13800000000',
-      account: { arrearsFen: 0, balanceFen: 0, paymentMethod: 'alipay' },
-    });
-  }
-  return ids;
-}
-// Customers spread the load, so the per-account lock is not what is measured.
-const loadCustomers = await seedCustomers('load', 50);
-// One refund each end to end: a first small refund is a supervisor's, with no audit.
-const e2eCustomers = await seedCustomers('e2e', cases);
-const refundBody = (customerId: string) => ({
-  type: 'refund',
-  customerId,
-  amountFen: 1000,
-  cause: 'other',
-  description: 'benchmark refund',
-  invoice: { provided: true },
-});
-
-interface Row {
-  scenario: string;
-  requests: number;
-  rps: number;
-  p50: number;
-  p97_5: number;
-  p99: number;
-  errors: number;
-}
-const rows: Row[] = [];
-
-async function load(scenario: string, opts: Pick<autocannon.Options, 'requests'>) {
-  const r = await autocannon({ url: base, connections, duration: seconds, ...opts });
-  rows.push({
-    scenario,
-    requests: r.requests.total,
-    rps: Math.round(r.requests.average),
-    p50: r.latency.p50,
-    p97_5: r.latency.p97_5,
-    p99: r.latency.p99,
-    errors: r.errors + r.non2xx,
-  });
-}
-
-// End to end: open a refund, wait for its approval task, approve, wait for `refunded`.
-// Polled every 20 ms so the latencies are not rounded up to the poll.
-const until = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000) => eventually(what, probe, timeoutMs, 20);
-const phases = { taskVisible: [] as number[], approve: [] as number[], completed: [] as number[] };
-async function refundEndToEnd(i: number) {
+async function runOn(topology: Topology): Promise<string> {
   const t0 = performance.now();
-  const order = await call('POST', '/v1/orders', clerk, refundBody(e2eCustomers[i]!));
-  const task = await until('approval task', async () => (await call('GET', `/v1/tasks?caseId=${order.id}`, supervisor)).items[0]);
-  const t1 = performance.now();
-  await call('POST', `/v1/tasks/${task.id}/complete`, supervisor, { outcome: 'approve' });
-  const t2 = performance.now();
-  await until('refunded', async () => ((await call('GET', `/v1/orders/${order.id}`, supervisor)).outcome === 'refunded' ? true : undefined));
-  const t3 = performance.now();
-  phases.taskVisible.push(t1 - t0);
-  phases.approve.push(t2 - t1);
-  phases.completed.push(t3 - t0);
+  const target = await startTarget(topology, log);
+  if ('skipped' in target) return `### ${topology}: skipped\n\n${target.skipped}.\n`;
+  const figures: Figure[] = [];
+  const notes: string[] = [];
+  const step = async (name: string, run: () => Promise<void>) => {
+    if (!options.sections.has(name)) return;
+    const s = performance.now();
+    process.stderr.write(`[bench ${topology}] ${name}…\n`);
+    try {
+      await run();
+    } catch (err) {
+      notes.push(`- ${name} failed: ${(err as Error).message}`);
+      console.error(err);
+    }
+    process.stderr.write(`[bench ${topology}] ${name} done in ${((performance.now() - s) / 1000).toFixed(0)} s\n`);
+  };
+  try {
+    await step('intake', async () => void figures.push(...(await intake(target, options))));
+    await step('e2e', async () => void figures.push(...(await endToEnd(target, options))));
+    await step('mixed', async () => void figures.push(...(await mixedLoad(target, options))));
+    // After mixed: its seeded tasks have no workflow behind them, and a driver would try to complete them.
+    await step('reads', async () => {
+      const { figures: f, plans } = await readsAtScale(target, options);
+      figures.push(...f);
+      notes.push('Plans of the list queries (EXPLAIN ANALYZE, page of 50; rows read for pages of 50 and 200):', '', ...plans);
+    });
+    // Last: it leaves thousands of cases in flight, which would slow every section after it.
+    await step('memory', async () => void figures.push(...(await workerMemory(target, options))));
+  } finally {
+    await target.stop();
+  }
+  const minutes = ((performance.now() - t0) / 60_000).toFixed(1);
+  return `### ${topology} (${minutes} min)\n${table(figures)}\n\n${notes.join('\n')}\n`;
 }
-const e2eStart = performance.now();
-for (let i = 0; i < cases; i += connections) {
-  await Promise.all(Array.from({ length: Math.min(connections, cases - i) }, (_, j) => refundEndToEnd(i + j)));
-}
-const e2eSeconds = (performance.now() - e2eStart) / 1000;
 
-let opened = 0;
-await load('POST /v1/orders (refund: validate, write, start workflow)', {
-  requests: [
-    {
-      method: 'POST',
-      path: '/v1/orders',
-      setupRequest: (req) => ({
-        ...req,
-        headers: { ...json(clerk), 'idempotency-key': randomUUID() },
-        body: JSON.stringify(refundBody(loadCustomers[opened++ % loadCustomers.length]!)),
-      }),
-    },
-  ],
-});
-// The load phase leaves its refunds running: how long until every one waits for its approver?
-const drainStart = performance.now();
-await until(
-  'the load backlog to drain',
-  async () => {
-    const open = await db.selectFrom('tasks').select(db.fn.countAll<number>().as('n')).where('kind', '=', 'approve_refund').where('state', '=', 'open').executeTakeFirstOrThrow();
-    return Number(open.n) >= opened ? true : undefined;
-  },
-  300_000,
-);
-const drainSeconds = (performance.now() - drainStart) / 1000;
-const sample = (await call('GET', '/v1/orders?limit=1', supervisor)).items[0].id as string;
-await load('GET /v1/orders/{id}', { requests: [{ method: 'GET', path: `/v1/orders/${sample}`, headers: json(supervisor) }] });
-await load('GET /v1/orders?limit=50', { requests: [{ method: 'GET', path: '/v1/orders?limit=50', headers: json(supervisor) }] });
-await load('GET /v1/tasks (supervisor inbox)', { requests: [{ method: 'GET', path: '/v1/tasks?limit=50', headers: json(supervisor) }] });
-
-const pct = (xs: number[], p: number) => Math.round([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]);
-console.log(`\n${new Date().toISOString()} · ${os.cpus().length} cores · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version}`);
-console.log(`${connections} connections, ${seconds} s per load scenario\n`);
-console.log('| scenario | requests | req/s | p50 ms | p97.5 ms | p99 ms | errors |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const r of rows) console.log(`| ${r.scenario} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.errors} |`);
-console.log(`\nAfter the POST load, ${opened} refunds reached their approval task ${drainSeconds.toFixed(1)} s later (${(opened / (drainSeconds + seconds)).toFixed(0)} cases/s through the first 8 activities)`);
-console.log(`\nRefund end to end on a quiet system: ${cases} cases, ${connections} at a time, ${(cases / e2eSeconds).toFixed(1)} cases/s`);
-console.log('| phase | p50 ms | p95 ms | max ms |');
-console.log('| --- | ---: | ---: | ---: |');
-for (const [phase, xs] of Object.entries(phases)) console.log(`| ${phase} | ${pct(xs, 50)} | ${pct(xs, 95)} | ${pct(xs, 100)} |`);
-
-await app.close();
-worker.shutdown();
-await workerRun;
-await db.destroy();
-await connection.close();
-await native.close();
-await stack.stop();
+const header = `## ${machine()}\n\n\`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`\n`;
+const parts = [header];
+for (const topology of options.topologies) parts.push(await runOn(topology));
+parts[0] += `\nLoad average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`;
+const report = parts.join('\n');
+console.log(report);
+if (options.out) await fs.writeFile(options.out, report);

@@ -1,9 +1,10 @@
 /**
- * Records refund histories for the replay test (test/replay). Run after a
+ * Records workflow histories for the replay test (test/replay). Run after a
  * deliberate, patched() change to a workflow, or to add a scenario:
- *   npx tsx scripts/record-histories.ts
- * It starts a throw-away stack, runs each scenario to its end and writes
- * test/replay/histories/<name>.json.
+ *   npm run record-histories              every scenario
+ *   npm run record-histories -- refund    those whose name starts with "refund"
+ * It starts a throw-away stack, runs each scenario (test/replay/scenarios) to
+ * its end and writes test/replay/histories/<name>.json.
  */
 import { Client, Connection } from '@temporalio/client';
 import { execFile } from 'node:child_process';
@@ -12,52 +13,17 @@ import { NativeConnection } from '@temporalio/worker';
 import fs from 'node:fs/promises';
 import pino from 'pino';
 import { loadConfig } from '../src/config';
-import { createDb, type Db } from '../src/db/index';
+import { createDb } from '../src/db/index';
 import { migrateToLatest } from '../src/db/migrate';
 import { ensureStack } from '../src/dev/stack';
 import { findOrBuildTemporalCli } from '../src/dev/temporal-cli';
 import { createWorker } from '../src/worker/index';
 import { installTemporalRuntime } from '../src/worker/runtime';
-import { cancelCaseUpdate } from '../workflows/lib/messages';
-import { decide, eventually, openRefund, openTask, refundFields, seedCustomer, staff, withSla } from '../test/support/cases';
+import { scenarios } from '../test/replay/scenarios/index';
 
 const OUT = new URL('../test/replay/histories/', import.meta.url);
-const supervisor = staff('sup-1', 'supervisor');
-
-type Scenario = (client: Client, db: Db, taskQueue: string) => Promise<string>;
-
-const scenarios: Record<string, Scenario> = {
-  /** Co-approval, an overdue approval moving up, payment, audit. */
-  async 'refund-escalated-and-paid'(client, db, taskQueue) {
-    const restore = await withSla(db, 'refund.approval', 'PT2S');
-    const { id } = await openRefund(client, db, taskQueue, await seedCustomer(db), refundFields({ cause: 'billing_error' }));
-    try {
-      const co = await openTask(db, id, 'co_approve_refund');
-      await decide(client, id, co.id, supervisor, 'approve');
-      const escalated = await eventually('the approval to move up', () =>
-        db.selectFrom('tasks').select('id').where('case_id', '=', id).where('kind', '=', 'approve_refund').where('role', '=', 'branch_leader').executeTakeFirst(),
-      );
-      await decide(client, id, escalated.id, staff('bl-1', 'branch_leader'), 'approve');
-    } finally {
-      await restore();
-    }
-    return id;
-  },
-  /** A lost invoice proven by finance, then denied by the approver. */
-  async 'refund-lost-invoice-denied'(client, db, taskQueue) {
-    const { id } = await openRefund(client, db, taskQueue, await seedCustomer(db), refundFields({ invoice: { provided: false } }));
-    await decide(client, id, (await openTask(db, id, 'finance_proof')).id, supervisor, 'proven', { proofReference: 'FIN-1' });
-    await decide(client, id, (await openTask(db, id, 'approve_refund')).id, supervisor, 'deny', { reason: 'charge was correct' });
-    return id;
-  },
-  /** Cancelled while waiting for approval. */
-  async 'refund-cancelled'(client, db, taskQueue) {
-    const { id } = await openRefund(client, db, taskQueue, await seedCustomer(db), refundFields());
-    await openTask(db, id, 'approve_refund');
-    await client.workflow.getHandle(id).executeUpdate(cancelCaseUpdate, { args: [{ reason: 'customer withdrew', actor: staff('clerk-1', 'frontoffice') }] });
-    return id;
-  },
-};
+const only = process.argv.slice(2);
+const chosen = Object.entries(scenarios).filter(([name]) => only.length === 0 || only.some((prefix) => name.startsWith(prefix)));
 
 async function main() {
   const log = pino({ level: 'warn' });
@@ -74,7 +40,7 @@ async function main() {
     const taskQueue = 'record-histories';
     const worker = await createWorker({ connection: native, namespace: config.temporalNamespace, taskQueue, db, logger: log });
     await worker.runUntil(async () => {
-      for (const [name, scenario] of Object.entries(scenarios)) {
+      for (const [name, scenario] of chosen) {
         const id = await scenario(client, db, taskQueue);
         const handle = client.workflow.getHandle(id);
         await handle.result();

@@ -4,7 +4,8 @@
  * start    everything in one process for development: the stack (embedded
  *          Postgres and Temporal dev server unless DATABASE_URL /
  *          TEMPORAL_ADDRESS are set), migrations, the worker and the API
- * api      the HTTP API only          (production; needs DATABASE_URL)
+ * api      the HTTP API only          (production; needs DATABASE_URL), with
+ *          the hub's dispatcher unless HUB_DISPATCHER=off
  * worker   the Temporal worker only   (production; needs DATABASE_URL)
  * migrate  database migrations and Temporal search attributes
  * token    print a development JWT
@@ -14,6 +15,7 @@ import type { Client, Connection } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
 import { loadConfig, type Config } from './config';
+import { PRIVATE_LOGGING } from './logging';
 import type { Db } from './db/index';
 
 const USAGE = `usage: switchboard <command>
@@ -37,24 +39,39 @@ class UsageError extends Error {}
 type Closer = { name: string; close: () => Promise<unknown> };
 
 /**
+ * One Ctrl-C is often delivered more than once: the terminal signals the
+ * whole foreground process group, and a parent in it (npm, tsx, a shell
+ * script) relays the same signal to us again a few milliseconds later.
+ * Signals this soon after the first are that same request to stop.
+ */
+const SAME_STOP_REQUEST_MS = 1000;
+
+/**
  * What the process opened, closed in reverse order on Ctrl-C / SIGTERM or a
- * fatal error. A second signal exits at once (the stack's children are still
- * signalled by their exit hooks).
+ * fatal error: the API first, then the worker drains, then what it used,
+ * then the stack's children. A second Ctrl-C (a second or more after the
+ * first) exits at once; the children are still stopped by their watchdogs.
  */
 class Lifecycle {
   private closers: Closer[] = [];
   private stopping: Promise<never> | undefined;
+  private firstSignalAt: number | undefined;
 
   constructor(private readonly log: Logger) {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.on(signal, () => {
-        if (this.stopping) {
-          this.log.warn({ signal }, 'second signal: exiting without waiting');
-          process.exit(130);
-        }
-        this.log.info({ signal }, 'stopping (press Ctrl-C again to force)');
-        void this.shutdown(0);
-      });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => this.onSignal(signal));
+  }
+
+  private onSignal(signal: NodeJS.Signals): void {
+    const now = Date.now();
+    if (this.firstSignalAt === undefined) {
+      this.firstSignalAt = now;
+      this.log.info({ signal }, 'stopping (press Ctrl-C again to force)');
+      void this.shutdown(0);
+    } else if (now - this.firstSignalAt < SAME_STOP_REQUEST_MS) {
+      this.log.debug({ signal }, 'the same stop request, relayed: already stopping');
+    } else {
+      this.log.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(130);
     }
   }
 
@@ -114,9 +131,11 @@ async function connectNative(address: string): Promise<NativeConnection> {
   }
 }
 
-async function openDb(databaseUrl: string, maxConnections?: number): Promise<Db> {
+async function openDb(databaseUrl: string, log: Logger, maxConnections?: number): Promise<Db> {
   const { createDb } = await import('./db/index');
-  return createDb(databaseUrl, maxConnections);
+  return createDb(databaseUrl, maxConnections, (err) =>
+    log.warn({ reason: err.message }, 'an idle database connection broke; the pool replaces it'),
+  );
 }
 
 /** A long-running command failed while starting: say why, close what it opened, exit 1. */
@@ -132,7 +151,7 @@ async function failedToStart(life: Lifecycle, log: Logger, err: unknown, command
 /** Migrations, then the search attributes (a production cluster has none until this runs). */
 async function migrate(config: Config, log: Logger, databaseUrl: string, temporalAddress: string): Promise<void> {
   const { migrateToLatest } = await import('./db/migrate');
-  const db = await openDb(databaseUrl, 2);
+  const db = await openDb(databaseUrl, log, 2);
   try {
     const applied = await migrateToLatest(db);
     log.info({ applied }, applied.length ? 'database migrated' : 'database already up to date');
@@ -196,6 +215,12 @@ async function runApi(config: Config, log: Logger, life: Lifecycle, db: Db, temp
   const app = await buildApp({ config, db, temporal });
   life.add('api', () => app.close());
   await app.listen({ port: config.port, host: config.host });
+  if (config.hub.dispatch) {
+    const { startDispatcher } = await import('./hub/dispatcher');
+    // Closed before the API and the database: the posts under way finish and are recorded.
+    const dispatcher = startDispatcher({ db, config: config.hub, log: log.child({ component: 'hub' }) });
+    life.add('hub dispatcher', () => dispatcher.stop());
+  }
 }
 
 async function commandStart(config: Config, log: Logger): Promise<void> {
@@ -205,11 +230,18 @@ async function commandStart(config: Config, log: Logger): Promise<void> {
     const started = Date.now();
     const stack = await ensureStack(config, log, { persistent: true });
     life.add('stack', () => stack.stop());
-    const running: Config = { ...config, databaseUrl: stack.databaseUrl, temporalAddress: stack.temporalAddress };
+    const running: Config = {
+      ...config,
+      databaseUrl: stack.databaseUrl,
+      temporalAddress: stack.temporalAddress,
+      temporalUiUrl: config.temporalUiUrl ?? stack.temporalUiUrl,
+    };
+    // The web console is static files built once (a few seconds); later starts reuse them.
+    await (await import('./dev/console-build')).ensureConsoleBuilt(log);
 
     await migrate(running, log, stack.databaseUrl, stack.temporalAddress);
     (await import('./worker/runtime')).installTemporalRuntime(log);
-    const db = await openDb(stack.databaseUrl);
+    const db = await openDb(stack.databaseUrl, log);
     life.add('database', () => db.destroy());
     await runWorker(running, log, life, db, stack.temporalAddress);
     await runApi(running, log, life, db, stack.temporalAddress);
@@ -219,6 +251,7 @@ async function commandStart(config: Config, log: Logger): Promise<void> {
       '',
       `Switchboard is running (ready in ${((Date.now() - started) / 1000).toFixed(1)}s)`,
       `  API          ${base}/v1`,
+      `  Console      ${base}/console`,
       `  API docs     ${base}/docs`,
       stack.temporalUiUrl ? `  Temporal UI  ${stack.temporalUiUrl}` : `  Temporal     ${stack.temporalAddress}`,
       config.databaseUrl && config.temporalAddress ? undefined : `  Data         ${config.dataDir}`,
@@ -239,7 +272,7 @@ async function commandService(which: 'api' | 'worker', config: Config, log: Logg
   const life = new Lifecycle(log);
   try {
     if (which === 'worker') (await import('./worker/runtime')).installTemporalRuntime(log);
-    const db = await openDb(databaseUrl);
+    const db = await openDb(databaseUrl, log);
     life.add('database', () => db.destroy());
     if (which === 'worker') await runWorker(config, log, life, db, temporalAddress);
     else {
@@ -288,9 +321,16 @@ async function commandToken(config: Config, args: string[]): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  const config = loadConfig();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`switchboard: ${(err as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
   // Logs to stderr: stdout carries what a command prints (a token, the start banner).
-  const log = pino({ level: config.logLevel, base: { service: 'switchboard' } }, pino.destination(2));
+  const log = pino({ ...PRIVATE_LOGGING, level: config.logLevel, base: { service: 'switchboard' } }, pino.destination(2));
   try {
     switch (command) {
       case 'start':

@@ -1,11 +1,13 @@
 /**
- * Once per `vitest run`: a real PostgreSQL and a real Temporal server, the
- * migrations, and the workflow bundle; test files get them through inject()
- * (see test/support/stack.ts).
+ * Once per `vitest run`: a real PostgreSQL and a real Temporal server, a
+ * migrated template database, and the workflow bundle; test files get them
+ * through inject() (see test/support/stack.ts). Each test file then works in
+ * a database of its own, copied from the template (test/support/file-database.ts),
+ * so files run in parallel and may change policies and the calendar freely.
  *
- * Postgres:  DATABASE_URL set → a fresh database `switchboard_test_<random>`
- *            on that server, dropped afterwards; else an embedded,
- *            throw-away PostgreSQL on a free port.
+ * Postgres:  DATABASE_URL set → a fresh template database
+ *            `switchboard_test_<random>` on that server, dropped afterwards;
+ *            else an embedded, throw-away PostgreSQL on a free port.
  * Temporal:  TEMPORAL_ADDRESS set → that server; else an in-memory dev
  *            server on free ports.
  */
@@ -13,7 +15,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import pino from 'pino';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../src/config';
@@ -21,6 +22,7 @@ import { createDb } from '../src/db/index';
 import { migrateToLatest } from '../src/db/migrate';
 import { ensureStack, type Stack } from '../src/dev/stack';
 import { bundleWorkflows } from '../src/worker/bundle';
+import { withAdmin } from './support/pg-admin';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,16 +30,6 @@ declare module 'vitest' {
     temporalAddress: string;
     temporalNamespace: string;
     workflowBundlePath: string;
-  }
-}
-
-async function withAdmin<T>(serverUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
   }
 }
 
@@ -108,6 +100,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const workflowBundlePath = path.join(bundleDir, 'workflows.js');
     await fs.writeFile(workflowBundlePath, (await bundled).code);
 
+    // The template: its connections are closed, so CREATE DATABASE … TEMPLATE can copy it.
     project.provide('databaseUrl', stack.databaseUrl);
     project.provide('temporalAddress', stack.temporalAddress);
     project.provide('temporalNamespace', config.temporalNamespace);

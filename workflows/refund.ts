@@ -2,155 +2,115 @@
  * Refund approval (补退费), processes.md §5: apply → approve → operate →
  * review → audit → analyse (seed 002 L356).
  */
-import type { ClaimStanding } from '../activities/billing';
-import type { AccountFacts } from '../src/adapters/bss';
+import type { ClaimStanding } from '../activities/refunds';
 import {
+  APPROVAL_CHAIN,
   approvalRole,
   coApprovalDepartments,
   formatYuan,
   needsAudit,
   needsFinanceProof,
-  nextApprover,
   refundGate,
-  type ApproverRole,
   type RefundApprovalPolicy,
-  type RefundCause,
 } from '../src/domain/refund';
-import { NO_DATA, plainOutcomes, REASON_REQUIRED } from '../src/domain/tasks';
-import { activities } from './lib/activities';
-import { CaseRun } from './lib/case';
+import { refundForms, type RefundInput, type RefundStage } from '../src/processes/refund';
+import { records, systems } from './lib/activities';
+import { Case } from './lib/case';
 import type { CaseSnapshot, CaseStart } from './lib/messages';
 import type { Decision } from './lib/tasks';
 
-export interface RefundFields {
-  amountFen: number;
-  cause: RefundCause;
-  description: string;
-  invoice: { provided: boolean; number?: string };
-  evidence?: string[];
-  rectification?: string;
-}
-
-export async function refundOrder(start: CaseStart<RefundFields>): Promise<CaseSnapshot> {
-  const order = new CaseRun(start);
+export async function refundOrder(start: CaseStart<RefundInput>): Promise<CaseSnapshot> {
+  const order = new Case<RefundStage>(start);
   const refund = start.fields;
-  let filed = false;
+  const context = refundContext(refund);
 
-  return order.run({
-    async body() {
-      const account = await activities.accountFacts(start.customerId);
-      const refused = refundGate(refund, account, new Date());
-      if (refused) return order.finish('rejected', 'rejected', { reason: refused.reason, detail: { detail: refused.detail } });
+  return order.run(async () => {
+    const account = await systems.accountFacts(start.customerId);
+    const refused = refundGate(refund, account, new Date());
+    if (refused) return order.reject(refused.reason, refused.detail);
 
-      // 1. Apply: a lost invoice needs finance to prove the charge (seed 000 L295).
-      await order.moveTo('inProgress', 'apply');
-      if (needsFinanceProof(refund.invoice)) {
-        const proof = await (await order.tasks.create(financeProofTask(refund, account))).decided();
-        if (proof.outcome === 'not_proven') return deny(proof);
-      }
-
-      // 2. Approve: the level follows the account's month-to-date refunds, this one included.
-      const standing = await activities.fileRefundClaim({
-        caseId: order.id,
-        customerId: start.customerId,
-        amountFen: refund.amountFen,
-        filedAt: start.createdAt,
+    // 1. Apply: a lost invoice needs finance to prove the charge (seed 000 L295).
+    await order.stage('apply');
+    if (needsFinanceProof(refund.invoice)) {
+      const proof = await order.tasks.ask(refundForms.financeProof, {
+        role: 'supervisor',
+        data: { ...context, paymentMethod: account.paymentMethod },
       });
-      filed = true;
-      const policy = await activities.readPolicy<RefundApprovalPolicy>('refund.approval_levels');
-      const approver = approvalRole(standing.cumulativeFen, refund.cause, policy);
-      await order.moveTo('inProgress', 'approve', { data: { approval: { ...standing, level: approver } } });
-      for (const department of coApprovalDepartments(refund.cause)) {
-        const coApproval = await approve('co_approve_refund', 'supervisor', standing, { department });
-        if (coApproval.outcome === 'deny') return deny(coApproval);
-      }
-      const approval = await approve('approve_refund', approver, standing);
-      if (approval.outcome === 'deny') return deny(approval);
-      await activities.settleRefundClaim(order.id, 'approved');
+      if (proof.outcome === 'not_proven') return deny(proof);
+    }
 
-      // 3. Operate: pay back through the original payment method, once (the case id is the key).
-      order.passPointOfNoReturn();
-      await order.moveTo('inProgress', 'operate');
-      const receipt = await activities.payRefund({
-        idempotencyKey: order.id,
-        caseId: order.id,
-        customerId: start.customerId,
-        amountFen: refund.amountFen,
-        method: account.paymentMethod ?? 'original',
+    // 2. Approve: the level follows the account's month-to-date refunds, this one included (seed 002 L358).
+    const standing = await records.fileRefundClaim({ caseId: order.id, customerId: start.customerId, amountFen: refund.amountFen, filedAt: start.createdAt });
+    order.onCancel(() => records.settleRefundClaim(order.id, 'cancelled'));
+    const policy = await records.readPolicy<RefundApprovalPolicy>('refund.approval_levels');
+    const approver = approvalRole(standing.cumulativeFen, refund.cause, policy);
+    await order.stage('approve', { data: { approval: { ...standing, level: approver } } });
+    for (const department of coApprovalDepartments(refund.cause)) {
+      const coApproval = await approve(refundForms.coApprove, 'supervisor', standing, department);
+      if (coApproval.outcome === 'deny') return deny(coApproval);
+    }
+    const approval = await approve(refundForms.approve, approver, standing);
+    if (approval.outcome === 'deny') return deny(approval);
+    await records.settleRefundClaim(order.id, 'approved');
+
+    // 3. Operate: pay back through the original payment method, once (seed 000 L296).
+    order.pointOfNoReturn();
+    await order.stage('operate');
+    const receipt = await systems.payRefund({
+      idempotencyKey: order.key('refund_payment'),
+      caseId: order.id,
+      customerId: start.customerId,
+      amountFen: refund.amountFen,
+      method: account.paymentMethod ?? 'original',
+    });
+    await records.settleRefundClaim(order.id, 'paid');
+
+    // 4. Review: reconcile what was paid with what was approved.
+    await order.stage('review', { data: { payment: receipt } });
+    if (receipt.amountFen !== refund.amountFen) {
+      await order.hold('review', 'payment_mismatch');
+      await order.tasks.ask(refundForms.reconcile, { role: 'supervisor', data: { ...context, paidFen: receipt.amountFen } });
+    }
+
+    // 5. Audit: an account refunded too often this month gets a manual audit.
+    const threshold = await records.readPolicy<number>('refund.audit_threshold');
+    if (needsAudit(standing.monthCount, threshold)) {
+      await order.stage('audit', { data: { auditFlag: true } });
+      const audit = await order.tasks.ask(refundForms.audit, {
+        role: 'supervisor',
+        data: { ...context, refundsThisMonth: standing.monthCount, threshold },
       });
-      await activities.settleRefundClaim(order.id, 'paid');
+      await order.record({ audit: { outcome: audit.outcome, ...audit.data } }, { kind: 'audit_recorded', actor: audit.actor.sub });
+    }
 
-      // 4. Review: reconcile what was paid with what was approved.
-      await order.moveTo('inProgress', 'review', { data: { payment: receipt } });
-      if (receipt.amountFen !== refund.amountFen) {
-        await order.moveTo('held', 'review', { reason: 'payment_mismatch' });
-        await (await order.tasks.create(reconcileTask(refund, receipt.amountFen))).decided();
-      }
-
-      // 5. Audit: an account refunded too often this month gets a manual audit.
-      const threshold = await activities.readPolicy<number>('refund.audit_threshold');
-      if (needsAudit(standing.monthCount, threshold)) {
-        await order.moveTo('inProgress', 'audit', { data: { auditFlag: true } });
-        const audit = await (await order.tasks.create(auditTask(refund, standing, threshold))).decided();
-        await order.moveTo('inProgress', 'audit', { data: { audit: { outcome: audit.outcome, ...audit.data } } });
-      }
-
-      // 6. Analyse: record the cause for reporting.
-      await order.moveTo('inProgress', 'analyse');
-      await activities.recordRefundAnalysis({
-        caseId: order.id,
-        customerId: start.customerId,
-        cause: refund.cause,
-        amountFen: refund.amountFen,
-        at: order.now(),
-      });
-      await order.finish('completed', 'refunded');
-      await order.notifyCustomer('refunded', 'refund_paid', { amountYuan: formatYuan(refund.amountFen) });
-    },
-
-    async compensate() {
-      if (filed) await activities.settleRefundClaim(order.id, 'cancelled');
-    },
+    // 6. Analyse: record the cause for reporting.
+    await order.stage('analyse');
+    await records.recordRefundAnalysis({ caseId: order.id, customerId: start.customerId, cause: refund.cause, amountFen: refund.amountFen, at: order.now() });
+    await order.complete('refunded');
+    await order.notify.customer('refunded', 'refund_paid', { amountYuan: formatYuan(refund.amountFen) });
   });
 
-  /**
-   * An approval task, due after `refund.approval`; overdue, it moves one
-   * level up the chain and the approver who let it lapse is told.
-   */
-  async function approve(
-    kind: string,
-    firstRole: ApproverRole,
-    standing: ClaimStanding,
-    extra: Record<string, unknown> = {},
-  ): Promise<Decision> {
-    for (let role = firstRole; ; ) {
-      const task = await order.tasks.create({
-        kind,
-        role,
-        slaKey: 'refund.approval',
-        approvesMoney: true,
-        form: { approve: NO_DATA, deny: REASON_REQUIRED },
-        data: { ...refundContext(refund), ...extra, monthToDateFen: standing.cumulativeFen },
-      });
-      const decision = await task.decidedOrOverdue();
-      if (decision !== 'overdue') return decision;
-      const next = nextApprover(role);
-      if (!next) return task.decided();
-      await task.withdraw('escalated');
-      await order.notifyStaff(`overdue:${task.id}`, role, 'approval_overdue', { taskId: task.id, movedTo: next });
-      role = next;
-    }
+  /** An approval, due after `refund.approval`; overdue, it moves up the chain and the lapsed approver is told. */
+  function approve<F extends typeof refundForms.approve>(form: F, firstRole: (typeof APPROVAL_CHAIN)[number], standing: ClaimStanding, department?: string) {
+    return order.escalate(APPROVAL_CHAIN.slice(APPROVAL_CHAIN.indexOf(firstRole)), form, {
+      slaKey: 'refund.approval',
+      approvesMoney: true,
+      overdueTemplate: 'approval_overdue',
+      ...(department ? { department } : {}),
+      data: { ...context, ...(department ? { department } : {}), monthToDateFen: standing.cumulativeFen },
+    });
   }
 
-  async function deny(decision: Decision): Promise<void> {
-    const reason = String(decision.data?.reason ?? 'denied');
-    if (filed) await activities.settleRefundClaim(order.id, 'denied');
-    await order.finish('completed', 'denied', { reason, actor: decision.actor.sub });
-    await order.notifyCustomer('denied', 'refund_denied', { reason });
+  async function deny(decision: Decision<typeof refundForms.approve> | Decision<typeof refundForms.financeProof>): Promise<void> {
+    const reason = 'reason' in decision.data ? decision.data.reason : 'denied';
+    await records.settleRefundClaim(order.id, 'denied');
+    await order.complete('denied', { reason, actor: decision.actor.sub });
+    await order.notify.customer('denied', 'refund_denied', { reason });
   }
 }
 
-function refundContext(refund: RefundFields) {
+/** What an approver needs to see of the refund. */
+function refundContext(refund: RefundInput) {
   return {
     amountFen: refund.amountFen,
     cause: refund.cause,
@@ -158,48 +118,5 @@ function refundContext(refund: RefundFields) {
     invoice: refund.invoice,
     evidence: refund.evidence ?? [],
     rectification: refund.rectification ?? null,
-  };
-}
-
-function financeProofTask(refund: RefundFields, account: AccountFacts) {
-  return {
-    kind: 'finance_proof',
-    role: 'supervisor' as const,
-    form: {
-      proven: {
-        type: 'object',
-        required: ['proofReference'],
-        additionalProperties: false,
-        properties: { proofReference: { type: 'string', minLength: 1, maxLength: 200 } },
-      },
-      not_proven: REASON_REQUIRED,
-    },
-    data: { ...refundContext(refund), paymentMethod: account.paymentMethod },
-  };
-}
-
-function reconcileTask(refund: RefundFields, paidFen: number) {
-  return {
-    kind: 'reconcile_refund',
-    role: 'supervisor' as const,
-    form: plainOutcomes('reconciled'),
-    data: { ...refundContext(refund), paidFen },
-  };
-}
-
-function auditTask(refund: RefundFields, standing: ClaimStanding, threshold: number) {
-  return {
-    kind: 'refund_audit',
-    role: 'supervisor' as const,
-    form: {
-      cleared: NO_DATA,
-      flagged: {
-        type: 'object',
-        required: ['finding'],
-        additionalProperties: false,
-        properties: { finding: { type: 'string', minLength: 1, maxLength: 2000 } },
-      },
-    },
-    data: { ...refundContext(refund), refundsThisMonth: standing.monthCount, threshold },
   };
 }

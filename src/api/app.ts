@@ -4,7 +4,7 @@
  * health, OpenAPI.
  */
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerOptions } from 'node:http';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -13,14 +13,24 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { tokenVerifier } from '../auth/tokens';
 import type { Config } from '../config';
 import type { Db } from '../db/index';
+import { PRIVATE_LOGGING } from '../logging';
 import type { Api, ApiDeps } from './deps';
+import { documentProblems } from './openapi-problems';
 import { authPlugin, type AuthActor } from './plugins/auth';
 import { metricsPlugin } from './plugins/metrics';
-import { problemsPlugin } from './plugins/problems';
+import { clientErrorHandler, handleError, problemsPlugin } from './plugins/problems';
+import { storableInputPlugin } from './plugins/storable-input';
+import { consoleRoutes, type ConsoleOptions } from './routes/console';
+import { churnRoutes } from './routes/churn';
+import { complaintRoutes } from './routes/complaints';
 import { customerRoutes } from './routes/customers';
 import { healthRoutes } from './routes/health';
+import { hubRoutes } from './routes/hub';
+import { networkRoutes } from './routes/network';
+import { inventoryRoutes } from './routes/inventory';
 import { orderRoutes } from './routes/orders';
 import { policyRoutes } from './routes/policies';
+import { reportRoutes } from './routes/reports';
 import { taskRoutes } from './routes/tasks';
 import { FormValidator, installValidators } from './validation';
 
@@ -30,23 +40,9 @@ export interface BuildAppDeps {
   temporal: Client;
   /** false: no logging; true/undefined: pino at config.logLevel; an object: pino options (or a pino logger). */
   logger?: boolean | object;
+  /** Where the built web console is (tests may point elsewhere). */
+  console?: ConsoleOptions;
 }
-
-/** Never logged: credentials, and phone/identity numbers wherever a body might be logged. */
-export const REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'headers.authorization',
-  '*.phone',
-  '*.idNumber',
-  '*.id_number',
-  '*.*.phone',
-  '*.*.idNumber',
-  '*.*.*.phone',
-  '*.*.*.idNumber',
-  'body.contact.phone',
-  'body.identity',
-];
 
 const REQUEST_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
@@ -64,8 +60,30 @@ function loggerOptions(config: Config, logger: BuildAppDeps['logger']): Pick<Fas
   return {
     logger: {
       level: config.logLevel,
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      ...PRIVATE_LOGGING,
       ...extra,
+    },
+  };
+}
+
+/** Longer path segments are refused by the router (404, see problems.ts); anything shorter reaches the route. */
+const MAX_PARAM_LENGTH = 1000;
+
+/**
+ * Timeouts so a slow or stalled client cannot hold a connection: headers
+ * and the whole request must arrive in time (else 408), idle keep-alive
+ * connections close. Node checks them every `connectionsCheckingInterval`
+ * (30 s by default), too coarse for short timeouts.
+ */
+function serverTimeouts(config: Config): Pick<FastifyServerOptions, 'requestTimeout' | 'keepAliveTimeout'> & { http: ServerOptions } {
+  const checkEveryMs = Math.max(100, Math.min(1000, Math.floor(config.headersTimeoutMs / 4)));
+  return {
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    http: {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: config.headersTimeoutMs,
+      connectionsCheckingInterval: checkEveryMs,
     },
   };
 }
@@ -74,9 +92,13 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     ...loggerOptions(config, deps.logger),
+    ...serverTimeouts(config),
     bodyLimit: config.bodyLimit,
     genReqId: requestId,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // Errors raised before routing (a bad URL, an overlong id) and by the HTTP parser are problems too.
+    frameworkErrors: handleError,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const apiDeps: ApiDeps = { config, db: deps.db, temporal: deps.temporal, forms: new FormValidator() };
@@ -84,6 +106,7 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance> {
 
   installValidators(app);
   problemsPlugin(app);
+  storableInputPlugin(app);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -119,12 +142,14 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance> {
       },
       security: [{ bearerAuth: [] }],
     },
+    transformObject: (doc) => ('openapiObject' in doc ? documentProblems(doc.openapiObject) : doc.swaggerObject),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   metricsPlugin(app);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await healthRoutes(app as Api, apiDeps);
+  await consoleRoutes(app as Api, apiDeps, deps.console);
 
   await app.register(
     async (v1) => {
@@ -134,6 +159,12 @@ export async function buildApp(deps: BuildAppDeps): Promise<FastifyInstance> {
       await orderRoutes(api, apiDeps);
       await taskRoutes(api, apiDeps);
       await policyRoutes(api, apiDeps);
+      await hubRoutes(api, apiDeps);
+      await networkRoutes(api, apiDeps);
+      await inventoryRoutes(api, apiDeps);
+      await reportRoutes(api, apiDeps);
+      await churnRoutes(api, apiDeps);
+      await complaintRoutes(api, apiDeps);
     },
     { prefix: '/v1' },
   );

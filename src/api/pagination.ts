@@ -1,10 +1,14 @@
 /** Opaque keyset cursors: base64url of `{ t, id }` (the last item's sort key). */
+import { ID_PATTERN } from '../processes/schema';
+import type { Keyset } from '../store/keyset';
 import { HttpProblem } from './plugins/problems';
 
-export interface CursorKey {
-  t: string;
-  id: string;
-}
+export type CursorKey = Keyset;
+
+/** The sort keys the store issues (src/store/keyset.ts); years 1000–9999, so Postgres reads them back. */
+const SORT_KEY = /^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}Z$/;
+
+const ID = new RegExp(ID_PATTERN);
 
 export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
@@ -16,7 +20,7 @@ export function decodeCursor(cursor: string | undefined): CursorKey | undefined 
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (typeof v === 'object' && v !== null) {
       const { t, id } = v as Record<string, unknown>;
-      if (typeof t === 'string' && /^[0-9T:. +-]{10,40}$/.test(t) && typeof id === 'string' && id.length <= 200) {
+      if (typeof t === 'string' && SORT_KEY.test(t) && !Number.isNaN(Date.parse(t)) && typeof id === 'string' && ID.test(id)) {
         return { t, id };
       }
     }
@@ -31,9 +35,9 @@ export function decodeCursor(cursor: string | undefined): CursorKey | undefined 
 /**
  * One page of a keyset listing fetched with `limit + 1` rows: the extra row
  * only says there is a next page, whose cursor is the last item's sort key
- * (`created_at_exact`: the timestamp as Postgres text, µs intact).
+ * (`sort_key`, see src/store/keyset.ts).
  */
-export function keysetPage<Row extends { id: string; created_at_exact: string }, Item>(
+export function keysetPage<Row extends { id: string; sort_key: string }, Item>(
   rows: Row[],
   limit: number,
   view: (row: Row) => Item,
@@ -42,13 +46,6 @@ export function keysetPage<Row extends { id: string; created_at_exact: string },
   const last = page[page.length - 1];
   return {
     items: page.map(view),
-    nextCursor: rows.length > limit && last ? encodeCursor({ t: last.created_at_exact, id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ t: last.sort_key, id: last.id }) : null,
   };
-}
-
-export function iso(d: Date | string): string;
-export function iso(d: Date | string | null): string | null;
-export function iso(d: Date | string | null): string | null {
-  if (d === null) return null;
-  return (d instanceof Date ? d : new Date(d)).toISOString();
 }

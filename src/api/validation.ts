@@ -2,11 +2,14 @@
  * JSON Schema validation. Bodies are validated strictly: no type coercion
  * (`"100"` is not an integer), no removal of unknown fields (they are
  * refused), no defaults filled in. Query strings, params and headers are
- * text on the wire, so there scalars are coerced (`?limit=20`).
+ * text on the wire, so there scalars are coerced (`?limit=20`). Every
+ * `date-time` and `date`, in any schema (task forms included), must also be
+ * one our records can hold (src/domain/storable.ts).
  */
 import AjvModule, { type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
+import { isSaneDay, isSaneTimestamp } from '../domain/storable';
 
 // ajv and ajv-formats are CommonJS with a `default` export; under ESM either shape may arrive.
 const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as typeof AjvModule;
@@ -24,6 +27,8 @@ function makeAjv(opts: Options): AjvInstance {
     ...opts,
   });
   addFormats(ajv);
+  ajv.addFormat('date-time', { type: 'string', validate: isSaneTimestamp });
+  ajv.addFormat('date', { type: 'string', validate: isSaneDay });
   return ajv;
 }
 

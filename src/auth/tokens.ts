@@ -3,10 +3,14 @@
  * Production may verify against the identity provider's JWKS instead
  * (AUTH_JWKS_URL, RS256/ES256). Claims: `sub`, `name?`, `roles` (known
  * roles only), `dept?`, `exp` (required); `iss`/`aud` when configured.
+ * Claims end up in our records (who did what), so they must be text those
+ * records can hold, like any other input (src/domain/storable.ts).
  */
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import type { Config } from '../config';
 import { ROLES, type Role } from '../domain/roles';
+import { UNSTORABLE_TEXT_MESSAGE } from '../domain/storable';
+import { isStorableText } from '../domain/text';
 
 export interface TokenClaims {
   sub: string;
@@ -89,16 +93,20 @@ async function verifyWith(
     throw new InvalidTokenError('invalid token');
   }
   const { sub, name, roles, dept } = payload;
-  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200) {
-    throw new InvalidTokenError('invalid token: sub must be a non-empty string');
-  }
   if (!Array.isArray(roles) || !roles.every(isRole)) {
     throw new InvalidTokenError(`invalid token: roles must be an array of ${ROLES.join(', ')}`);
   }
-  if (name !== undefined && typeof name !== 'string') throw new InvalidTokenError('invalid token: name must be a string');
-  if (dept !== undefined && typeof dept !== 'string') throw new InvalidTokenError('invalid token: dept must be a string');
-  const out: VerifiedToken = { sub, roles: [...new Set(roles)] };
-  if (name !== undefined) out.name = name;
-  if (dept !== undefined) out.dept = dept;
+  const out: VerifiedToken = { sub: textClaim('sub', sub, 1, 200), roles: [...new Set(roles)] };
+  if (name !== undefined) out.name = textClaim('name', name, 0, 200);
+  if (dept !== undefined) out.dept = textClaim('dept', dept, 0, 64);
   return out;
+}
+
+/** A text claim: a string of `min` to `max` characters that our records can hold. */
+function textClaim(claim: string, value: unknown, min: number, max: number): string {
+  if (typeof value !== 'string' || value.length < min || value.length > max) {
+    throw new InvalidTokenError(`invalid token: ${claim} must be a string of ${min} to ${max} characters`);
+  }
+  if (!isStorableText(value)) throw new InvalidTokenError(`invalid token: ${claim} ${UNSTORABLE_TEXT_MESSAGE}`);
+  return value;
 }

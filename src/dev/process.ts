@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 
 /** The last lines a child printed, for error messages. */
@@ -21,9 +21,10 @@ export class OutputTail {
 }
 
 /**
- * Signal the child when this process exits, however it exits (a thrown error,
- * process.exit, a signal handler that exits). Returns the function that
- * removes the hook once the child has been stopped properly.
+ * Signal the child when this process exits by itself (a thrown error,
+ * process.exit, a signal handler that exits); not on kill -9 (see
+ * stopWithUs). Returns the function that removes the hook once the child
+ * has been stopped properly.
  */
 export function killOnExit(child: ChildProcess, signal: NodeJS.Signals): () => void {
   const hook = () => {
@@ -37,6 +38,39 @@ export function killOnExit(child: ChildProcess, signal: NodeJS.Signals): () => v
   };
   process.on('exit', hook);
   return () => process.off('exit', hook);
+}
+
+// The watchdog: blocks reading a pipe nobody writes to; end of file means the parent is gone.
+// Then: signal the child, give it `grace` tenths of a second, SIGKILL it if it is still there.
+const WATCHDOG =
+  'read _; kill -0 "$1" 2>/dev/null || exit 0; kill -"$2" "$1"; i=0; ' +
+  'while kill -0 "$1" 2>/dev/null; do i=$((i+1)); if [ "$i" -gt "$3" ]; then kill -KILL "$1"; exit 0; fi; sleep 0.1; done';
+
+/**
+ * Stop `child` when this process ends, however it ends: an error, a
+ * process.exit, a signal, or kill -9, which no exit hook survives. The
+ * children we start are detached (their own process group, so a Ctrl-C
+ * reaches only us and we stop them in order), so nothing else would. A
+ * watchdog per child, a tiny shell outside our process group, holds a pipe
+ * from us: when we are gone the pipe closes, and it sends `signal`, then
+ * SIGKILL after `graceMs`. `label` shows in its command line (`ps`).
+ * Returns the function that dismisses it (also done when the child exits).
+ */
+export function stopWithUs(child: ChildProcess, signal: NodeJS.Signals, label: string, graceMs = 10_000): () => void {
+  if (child.pid === undefined) return () => undefined;
+  const watchdog = spawn('sh', ['-c', WATCHDOG, 'switchboard-watchdog', String(child.pid), signal.slice(3), String(Math.ceil(graceMs / 100)), label], {
+    detached: true,
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  watchdog.on('error', () => undefined); // no sh: we still stop the child ourselves on a normal exit
+  // Neither it nor its pipe keeps us running.
+  watchdog.unref();
+  (watchdog.stdin as (typeof watchdog.stdin & { unref?: () => void }) | null)?.unref?.();
+  const dismiss = () => {
+    if (!hasExited(watchdog)) watchdog.kill('SIGKILL');
+  };
+  child.once('exit', dismiss);
+  return dismiss;
 }
 
 export function hasExited(child: ChildProcess): boolean {

@@ -39,7 +39,7 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-function envPort(name: string, env: NodeJS.ProcessEnv): number | undefined {
+export function envPort(name: string, env: NodeJS.ProcessEnv): number | undefined {
   const raw = env[name];
   if (!raw) return undefined;
   const port = Number(raw);

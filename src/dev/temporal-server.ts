@@ -4,7 +4,7 @@ import net from 'node:net';
 import { Connection } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { devServerSearchAttributeFlags } from '../temporal/search-attributes';
-import { hasExited, killOnExit, OutputTail, stopChild, stopLeftover } from './process';
+import { hasExited, OutputTail, stopChild, stopLeftover, stopWithUs } from './process';
 
 export interface TemporalDevServerOptions {
   /** The `temporal` binary (see findOrBuildTemporalCli). */
@@ -70,8 +70,9 @@ async function waitUntilReady(
 /**
  * `temporal server start-dev` as a child process, ready when it answers for
  * the namespace. The child runs in its own process group so a Ctrl-C in the
- * terminal reaches only us, and we stop it after the worker has drained; it
- * is still signalled if this process exits without stopping it.
+ * terminal reaches only us, and we stop it after the worker has drained; a
+ * watchdog stops it if this process ends without doing so (even kill -9),
+ * and the pid file lets the next run stop one that outlived both.
  */
 export async function startTemporalDevServer(opts: TemporalDevServerOptions): Promise<TemporalDevServer> {
   const { cliPath, port, uiPort, namespace, dbFile, pidFile, log } = opts;
@@ -79,7 +80,8 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
 
   if (pidFile) {
     const pid = Number((await fs.readFile(pidFile, 'utf8').catch(() => '')).trim());
-    if (await stopLeftover(pid, 'start-dev', 'SIGTERM')) {
+    // Only a dev server of ours: its command line names our SQLite file (or at least is a dev server).
+    if (await stopLeftover(pid, dbFile ?? 'start-dev', 'SIGTERM')) {
       log.warn({ leftoverPid: pid }, 'stopped a Temporal dev server an earlier run left behind');
     }
   }
@@ -108,7 +110,9 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
 
   const started = Date.now();
   const child = spawn(cliPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  const unhookExit = killOnExit(child, 'SIGTERM');
+  const dismissWatchdog = stopWithUs(child, 'SIGTERM', `temporal dev server ${dbFile ?? address}`);
+  // Recorded at once, so a run killed even while this one starts finds it next time.
+  if (pidFile && child.pid) await fs.writeFile(pidFile, `${child.pid}\n`);
   const tail = new OutputTail();
   const toLog = (line: string) => log.debug({ temporal: 'dev-server' }, line);
   child.stdout!.on('data', (c: Buffer) => tail.push(c, toLog));
@@ -125,13 +129,13 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   const result = await waitUntilReady(address, namespace, gone, opts.readyTimeoutMs ?? 60_000);
   if (result !== 'ready') {
     if (!spawnError && !hasExited(child)) await stopChild(child, 'SIGTERM', 3000);
-    unhookExit();
+    dismissWatchdog();
+    if (pidFile) await fs.rm(pidFile, { force: true });
     const why =
       spawnError?.message ??
       (result === 'exited' ? `it exited (code ${child.exitCode}, signal ${child.signalCode})` : `not ready after ${Math.round((opts.readyTimeoutMs ?? 60_000) / 1000)}s`);
     throw new Error(`Temporal dev server (${cliPath} ${args.join(' ')}) did not start: ${why}. Last output:\n${tail}`);
   }
-  if (pidFile && child.pid) await fs.writeFile(pidFile, `${child.pid}\n`);
   log.info({ address, ms: Date.now() - started, persistent: Boolean(dbFile) }, 'Temporal dev server ready');
 
   let stopping: Promise<void> | undefined;
@@ -141,7 +145,7 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
     stop() {
       stopping ??= (async () => {
         await stopChild(child, 'SIGTERM', 5000);
-        unhookExit();
+        dismissWatchdog();
         if (pidFile) await fs.rm(pidFile, { force: true });
         log.debug('Temporal dev server stopped');
       })();

@@ -11,7 +11,8 @@ export const ORDER_TYPES = [
   'fault_repair',
 ] as const;
 export type OrderType = (typeof ORDER_TYPES)[number];
-export type CaseType = OrderType | 'complaint';
+export const CASE_TYPES = [...ORDER_TYPES, 'complaint'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
 
 export const ORDER_STATES = [
   'acknowledged',
@@ -39,7 +40,7 @@ export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 export type CaseState = OrderState | ComplaintStatus;
 
-const FINAL_STATES: readonly CaseState[] = ['completed', 'cancelled', 'rejected', 'failed', 'closed'];
+export const FINAL_STATES: readonly CaseState[] = ['completed', 'cancelled', 'rejected', 'failed', 'closed'];
 
 export function isFinalState(state: CaseState): boolean {
   return FINAL_STATES.includes(state);
@@ -48,4 +49,10 @@ export function isFinalState(state: CaseState): boolean {
 /** Id prefixes help people read ids; clients never parse them. */
 export function caseIdPrefix(type: CaseType): string {
   return type === 'complaint' ? 'cmp_' : 'ord_';
+}
+
+/** Why an acceptance gate refused a case: a reason code (the case's `stateReason`) and words for people. */
+export interface GateRefusal<Reason extends string = string> {
+  reason: Reason;
+  detail: string;
 }

@@ -2,6 +2,7 @@
  * Refund approval rules (processes.md §5, 补退费). Pure: runs in the workflow
  * sandbox and in the API. Money is integer fen.
  */
+import { insideAgreementPeriod } from './account';
 import type { Role } from './roles';
 
 export const REFUND_CAUSES = [
@@ -155,20 +156,11 @@ export function refundGate(
   account: { agreementEndsAt: string | null },
   now: Date,
 ): RefundGateRefusal | null {
-  if (input.cause !== 'prepayment' || account.agreementEndsAt === null || account.agreementEndsAt === undefined) {
-    return null;
-  }
-  const ends = Date.parse(account.agreementEndsAt);
-  if (!Number.isFinite(ends)) {
-    throw new RangeError(`agreementEndsAt is not a valid date: ${JSON.stringify(account.agreementEndsAt)}`);
-  }
-  if (ends > now.getTime()) {
-    return {
-      reason: 'in_agreement_period',
-      detail: `a prepayment cannot be refunded inside the agreement period, which ends at ${account.agreementEndsAt}`,
-    };
-  }
-  return null;
+  if (input.cause !== 'prepayment' || !insideAgreementPeriod(account, now)) return null;
+  return {
+    reason: 'in_agreement_period',
+    detail: `a prepayment cannot be refunded inside the agreement period, which ends at ${account.agreementEndsAt}`,
+  };
 }
 
 /** A lost invoice adds a finance proof step (seed 000 L295). */

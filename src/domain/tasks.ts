@@ -1,16 +1,18 @@
+import type { JsonSchema } from './forms';
 import type { Role } from './roles';
 
-/** JSON Schema (draft 2020-12 subset) of the data a person records with an outcome. */
-export type JsonSchema = Record<string, unknown>;
+export type { JsonSchema };
 
 export const TASK_STATES = ['open', 'claimed', 'completed', 'escalated', 'cancelled'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
+/** States of a task someone may still act on. */
+export const OPEN_TASK_STATES = ['open', 'claimed'] as const satisfies readonly TaskState[];
 
 /** A step a person must do, as the workflow defines it. */
 export interface TaskSpec {
   kind: string;
   role: Role;
-  /** Outcome name → schema of the data that outcome needs. */
+  /** Outcome name → JSON Schema of the data that outcome records. */
   form: Record<string, JsonSchema>;
   /** Context the person needs (amount, customer, offers...). No secrets. */
   data: Record<string, unknown>;
@@ -18,7 +20,11 @@ export interface TaskSpec {
   slaKey?: string;
   /** Approves money: an admin may not complete it. */
   approvesMoney?: boolean;
+  /** Only a holder of the role whose token names this department (`dept`) may act on it. */
+  department?: string;
   assignee?: string;
+  /** Only this staff member may act on the task (a complaint's first responder): it is assigned to them for good. */
+  owner?: string;
 }
 
 export interface TaskRecord extends TaskSpec {
@@ -38,31 +44,4 @@ export interface TaskDecision {
   data?: Record<string, unknown>;
 }
 
-/** A form outcome that records nothing beyond the optional comment. */
-export const NO_DATA: JsonSchema = { type: 'object', additionalProperties: false, properties: {} };
-
-/** A form whose outcomes need no data. */
-export function plainOutcomes(...outcomes: string[]): Record<string, JsonSchema> {
-  return Object.fromEntries(outcomes.map((o) => [o, NO_DATA]));
-}
-
-/** A form outcome that needs a non-empty reason. */
-export const REASON_REQUIRED: JsonSchema = {
-  type: 'object',
-  required: ['reason'],
-  additionalProperties: false,
-  properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } },
-};
-
-/**
- * Fields a form outcome requires that the data lacks (absent, null or
- * blank). The API validates the full schema; the workflow's validator, which
- * has no schema engine, checks this much itself.
- */
-export function missingRequired(schema: JsonSchema | undefined, data: Record<string, unknown> = {}): string[] {
-  const required = Array.isArray(schema?.required) ? (schema.required as string[]) : [];
-  return required.filter((field) => {
-    const value = data[field];
-    return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-  });
-}
+export const COMMENT_MAX_LENGTH = 2000;

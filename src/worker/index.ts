@@ -16,6 +16,19 @@ export interface WorkerOptions {
   workflowBundle?: WorkflowBundle | { codePath: string };
 }
 
+/**
+ * How many workflows a worker keeps in its sticky cache, set on purpose:
+ * the SDK's default grows with the Node heap limit (about 2 300 where the
+ * limit is 4 GiB), so a worker's memory would follow the host, not a number
+ * we chose. A case evicted from the cache is replayed from its history when
+ * it next moves (CPU, not correctness); most open cases wait on people for
+ * hours. Measured (docs/benchmarks.md): with 1 000 and thousands of cases
+ * in flight, a worker's RSS still reached 1.5–1.9 GiB on a loaded machine,
+ * over the 1 GiB target; the next step is a lower cache with a capped old
+ * space (--max-old-space-size), measured.
+ */
+export const MAX_CACHED_WORKFLOWS = 1000;
+
 /** A worker running every process's workflows and activities on one task queue. */
 export async function createWorker(opts: WorkerOptions): Promise<Worker> {
   const logger = opts.logger ?? pino({ name: 'worker' });
@@ -26,5 +39,6 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     taskQueue: opts.taskQueue,
     workflowBundle: opts.workflowBundle ?? (await bundleWorkflows()),
     activities: createActivities(opts.db, adapters),
+    maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
   });
 }

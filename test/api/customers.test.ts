@@ -74,21 +74,24 @@ describe('customers', () => {
     expect(kept.body.services).toHaveLength(1);
   });
 
-  test('GET masks phone and idNumber for roles that do not serve the customer', async () => {
+  test('GET masks phone, idNumber and line numbers for roles that do not serve the customer', async () => {
     const id = `cus_mask_${Date.now()}`;
     const fo = await stack.api.token('clerk-1', ['frontoffice']);
-    expect((await fetchJson(`${stack.api.url}/v1/customers/${id}`, { method: 'PUT', token: fo, json: customer({ services: [] }) })).status).toBe(201);
+    const services = [{ id: `svc_${id}`, kind: 'fixed_line', address: '8 Jiefang Rd', region: 'urban', number: '02811112222', status: 'active' }];
+    expect((await fetchJson(`${stack.api.url}/v1/customers/${id}`, { method: 'PUT', token: fo, json: customer({ services }) })).status).toBe(201);
 
     for (const role of ['frontoffice', 'agent', 'technician', 'admin']) {
       const r = await fetchJson(`${stack.api.url}/v1/customers/${id}`, { token: await stack.api.token(`u-${role}`, [role]) });
       expect(r.status).toBe(200);
       expect(r.body, role).toMatchObject({ phone: '13912345678', idNumber: '110101199003071234', masked: false });
+      expect(r.body.services[0].number, role).toBe('02811112222');
     }
     for (const role of ['operator', 'supervisor', 'branch_leader', 'general_manager']) {
       const r = await fetchJson(`${stack.api.url}/v1/customers/${id}`, { token: await stack.api.token(`u-${role}`, [role]) });
       expect(r.status).toBe(200);
       expect(r.body, role).toMatchObject({ phone: '139****5678', idNumber: '110101********1234', masked: true });
-      expect(JSON.stringify(r.body)).not.toContain('13912345678');
+      expect(r.body.services[0].number, role).toBe('028****2222');
+      expect(JSON.stringify(r.body)).not.toMatch(/13912345678|02811112222/);
     }
   });
 

@@ -94,3 +94,27 @@ describe('working calendar', () => {
     await testDb().deleteFrom('calendar_days').where('day', 'in', ['2031-01-04', '2031-01-05']).execute();
   });
 });
+
+describe('working calendar range', () => {
+  test('GET /v1/calendar lists every day of the range with its override or the weekday rule', async () => {
+    await put('/v1/calendar/2031-03-01', admin, { working: true, note: '调休' });
+    await put('/v1/calendar/2031-03-03', admin, { working: false, note: '节假日' });
+    try {
+      const r = await fetchJson(`${stack.api.url}/v1/calendar?from=2031-02-28&to=2031-03-03`, { token: operator });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      expect(r.body).toEqual([
+        { day: '2031-02-28', working: true, note: null, override: false },
+        { day: '2031-03-01', working: true, note: '调休', override: true },
+        { day: '2031-03-02', working: false, note: null, override: false },
+        { day: '2031-03-03', working: false, note: '节假日', override: true },
+      ]);
+      for (const q of ['from=2031-03-03&to=2031-03-01', 'from=2031-01-01&to=2032-02-01', 'from=2031-02-30&to=2031-03-01', 'from=2031-01-01']) {
+        expect((await fetchJson(`${stack.api.url}/v1/calendar?${q}`, { token: operator })).status, q).toBe(400);
+      }
+      const fo = await stack.api.token('clerk-cal', ['frontoffice']);
+      expect((await fetchJson(`${stack.api.url}/v1/calendar?from=2031-03-01&to=2031-03-02`, { token: fo })).status).toBe(403);
+    } finally {
+      await testDb().deleteFrom('calendar_days').where('day', 'in', ['2031-03-01', '2031-03-03']).execute();
+    }
+  });
+});

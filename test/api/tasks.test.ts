@@ -3,11 +3,11 @@ import {
   eventually,
   fetchJson,
   putCustomer,
-  refundBody,
   useTestApi,
   waitForOrder,
   waitForTask,
 } from '../support/api';
+import { refundBody } from '../fixtures/refund';
 import { testDb } from '../support/stack';
 
 const stack = useTestApi({ worker: true });
@@ -166,5 +166,51 @@ describe('tasks', () => {
     expect((await fetchJson(`${stack.api.url}/v1/tasks/tsk_nope`, { token: supA })).status).toBe(404);
     expect((await post(`/v1/tasks/tsk_nope/claim`, supA)).status).toBe(404);
     expect((await post(`/v1/tasks/tsk_nope/complete`, supA, { outcome: 'approve' })).status).toBe(404);
+  });
+});
+
+describe('department tasks', () => {
+  test('only a supervisor of the named department sees, claims and completes a co-approval', async () => {
+    const customerId = await putCustomer(stack.api);
+    const r = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: refundBody(customerId, { cause: 'billing_error' }) });
+    const itSupervisor = await stack.api.token('sup-it', ['supervisor'], { dept: 'it_centre' });
+    const co = await waitForTask(stack.api, itSupervisor, r.body.id, 'co_approve_refund');
+    expect(co).toMatchObject({ role: 'supervisor', department: 'it_centre' });
+
+    const inboxOf = async (token: string) =>
+      (await fetchJson(`${stack.api.url}/v1/tasks?limit=200&kind=co_approve_refund`, { token })).body.items.map((t: any) => t.id);
+    expect(await inboxOf(itSupervisor)).toContain(co.id);
+    expect(await inboxOf(supA)).not.toContain(co.id);
+    const marketing = await stack.api.token('sup-mkt', ['supervisor'], { dept: 'marketing' });
+    expect(await inboxOf(marketing)).not.toContain(co.id);
+
+    expect((await post(`/v1/tasks/${co.id}/claim`, supA)).status).toBe(403);
+    const refused = await post(`/v1/tasks/${co.id}/complete`, marketing, { outcome: 'approve' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toMatch(/department it_centre/);
+    expect((await post(`/v1/tasks/${co.id}/complete`, itSupervisor, { outcome: 'approve' })).status).toBe(200);
+    await waitForTask(stack.api, supA, r.body.id, 'approve_refund');
+  });
+});
+
+describe('inbox order and filters', () => {
+  test('soonest deadline first with sort=dueAt, pages by cursor, and filters by kind and case type', async () => {
+    const sup = await stack.api.token('sup-order', ['supervisor']);
+    for (let i = 0; i < 3; i++) await refundAwaitingApproval();
+    const seen: any[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await fetchJson(`${stack.api.url}/v1/tasks?sort=dueAt&limit=2&caseType=refund&kind=approve_refund${cursor ? `&cursor=${cursor}` : ''}`, { token: sup });
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(seen.map((t) => t.id)).size).toBe(seen.length);
+    expect(seen.every((t) => t.kind === 'approve_refund' && t.caseType === 'refund')).toBe(true);
+    const due = seen.map((t) => Date.parse(t.dueAt));
+    expect(due).toEqual([...due].sort((a, b) => a - b));
+    expect((await fetchJson(`${stack.api.url}/v1/tasks?caseType=complaint`, { token: sup })).body.items).toEqual([]);
+    expect((await fetchJson(`${stack.api.url}/v1/tasks?sort=soonest`, { token: sup })).status).toBe(400);
   });
 });

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/api/app';
+import { buildApp, type BuildAppDeps } from '../../src/api/app';
 import { signToken } from '../../src/auth/tokens';
 import { loadConfig, type Config } from '../../src/config';
 import type { Role } from '../../src/domain/roles';
@@ -34,7 +34,11 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(taskQueue: string, overrides: Partial<Config> = {}): Promise<TestApi> {
+export async function startTestApi(
+  taskQueue: string,
+  overrides: Partial<Config> = {},
+  consoleOptions?: BuildAppDeps['console'],
+): Promise<TestApi> {
   const config: Config = {
     ...loadConfig({}),
     host: '127.0.0.1',
@@ -44,22 +48,36 @@ export async function startTestApi(taskQueue: string, overrides: Partial<Config>
     logLevel: 'silent',
     ...overrides,
   };
-  const app = await buildApp({ config, db: testDb(), temporal: testClient(), logger: process.env.TEST_API_LOG ? true : false });
+  const app = await buildApp({
+    config,
+    db: testDb(),
+    temporal: testClient(),
+    logger: process.env.TEST_API_LOG ? true : false,
+    console: consoleOptions,
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     config,
     app,
-    token: (sub, roles, opts = {}) =>
-      signToken(
-        { sub, roles: roles as string[], ...(opts.name ? { name: opts.name } : {}), ...(opts.dept ? { dept: opts.dept } : {}) },
-        opts.secret ?? config.jwtSecret,
-        opts.expiresIn ?? '1h',
-      ),
+    token: tokenSigner(config.jwtSecret),
     close: () => app.close(),
   };
 }
+
+/** Signs tokens as the API with `secret` accepts them (an API in this process, or processes started with AUTH_JWT_SECRET). */
+export function tokenSigner(secret: string): TestApi['token'] {
+  return (sub, roles, opts = {}) =>
+    signToken(
+      { sub, roles: roles as string[], ...(opts.name ? { name: opts.name } : {}), ...(opts.dept ? { dept: opts.dept } : {}) },
+      opts.secret ?? secret,
+      opts.expiresIn ?? '1h',
+    );
+}
+
+/** What the helpers below need of an API: any process serving it, in-process or not. */
+export type ApiEndpoint = Pick<TestApi, 'url' | 'token'>;
 
 export interface JsonResponse<T = any> {
   status: number;
@@ -98,7 +116,7 @@ export async function fetchJson<T = any>(url: string, opts: FetchJsonOptions = {
 }
 
 /** A customer written through the API (frontoffice), unique to the test. */
-export async function putCustomer(api: TestApi, overrides: Record<string, unknown> = {}): Promise<string> {
+export async function putCustomer(api: ApiEndpoint, overrides: Record<string, unknown> = {}): Promise<string> {
   const id = `cus_${randomBytes(6).toString('hex')}`;
   const token = await api.token('clerk-setup', ['frontoffice']);
   const r = await fetchJson(`${api.url}/v1/customers/${id}`, {
@@ -119,21 +137,8 @@ export async function putCustomer(api: TestApi, overrides: Record<string, unknow
   return id;
 }
 
-/** A refund body that leads to one `approve_refund` task for a supervisor (fresh customer, small amount). */
-export function refundBody(customerId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    type: 'refund',
-    customerId,
-    amountFen: 5000,
-    cause: 'other',
-    description: 'double charge on the October bill',
-    invoice: { provided: true, number: 'INV-2026-10-001' },
-    ...overrides,
-  };
-}
-
 /** Poll the inbox until the case has an open task (of `kind`, if given). */
-export async function waitForTask(api: TestApi, token: string, caseId: string, kind?: string): Promise<any> {
+export async function waitForTask(api: ApiEndpoint, token: string, caseId: string, kind?: string): Promise<any> {
   return eventually(`a ${kind ?? ''} task on ${caseId}`, async () => {
     const r = await fetchJson(`${api.url}/v1/tasks?caseId=${caseId}`, { token });
     if (r.status !== 200) throw new Error(`GET /v1/tasks: ${r.status} ${JSON.stringify(r.body)}`);
@@ -142,9 +147,18 @@ export async function waitForTask(api: TestApi, token: string, caseId: string, k
 }
 
 /** Poll the order until `predicate` holds. */
-export async function waitForOrder(api: TestApi, token: string, id: string, predicate: (o: any) => boolean): Promise<any> {
-  return eventually(`order ${id} to reach the expected state`, async () => {
-    const r = await fetchJson(`${api.url}/v1/orders/${id}`, { token });
+export async function waitForOrder(api: ApiEndpoint, token: string, id: string, predicate: (o: any) => boolean): Promise<any> {
+  return waitForCase(api, token, `/orders/${id}`, predicate);
+}
+
+/** Poll the complaint until `predicate` holds. */
+export async function waitForComplaint(api: ApiEndpoint, token: string, id: string, predicate: (c: any) => boolean): Promise<any> {
+  return waitForCase(api, token, `/complaints/${id}`, predicate);
+}
+
+async function waitForCase(api: ApiEndpoint, token: string, path: string, predicate: (c: any) => boolean): Promise<any> {
+  return eventually(`${path} to reach the expected state`, async () => {
+    const r = await fetchJson(`${api.url}/v1${path}`, { token });
     return r.status === 200 && predicate(r.body) ? r.body : undefined;
   });
 }
@@ -153,12 +167,14 @@ export async function waitForOrder(api: TestApi, token: string, id: string, pred
  * The API for one test file, started before its tests and closed after
  * them with the shared stack; with `worker`, the real workflows run behind it.
  */
-export function useTestApi(opts: { worker?: boolean } = {}): { readonly api: TestApi } {
+export function useTestApi(
+  opts: { worker?: boolean; config?: Partial<Config>; console?: BuildAppDeps['console'] } = {},
+): { readonly api: TestApi } {
   const live = {} as { api: TestApi };
   let worker: TestWorker | undefined;
   beforeAll(async () => {
     worker = opts.worker ? await startTestWorker() : undefined;
-    live.api = await startTestApi(worker?.taskQueue ?? 'no-worker');
+    live.api = await startTestApi(worker?.taskQueue ?? 'no-worker', opts.config, opts.console);
   });
   afterAll(async () => {
     await live.api?.close();

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/db/index';
+import { caseIdPrefix } from '../../src/domain/case';
 import type { Actor, Role } from '../../src/domain/roles';
 import { insertCaseRecord } from '../../src/store/cases';
 import { startCase } from '../../src/temporal/cases';
 import type { Client } from '@temporalio/client';
 import { completeTaskUpdate, type CaseStart } from '../../workflows/lib/messages';
-import type { RefundFields } from '../../workflows/refund';
+import type { RefundInput } from '../../src/processes/refund';
 
 export const staff = (sub: string, ...roles: Role[]): Actor => ({ sub, name: sub, roles });
 
@@ -34,18 +35,10 @@ export async function seedCustomer(
   return id;
 }
 
-export const refundFields = (overrides: Partial<RefundFields> = {}): RefundFields => ({
-  amountFen: 5000,
-  cause: 'other',
-  description: 'double charge on the October bill',
-  invoice: { provided: true, number: 'INV-2026-10-001' },
-  ...overrides,
-});
-
 /** A new case as a front-office clerk opens it now. */
 export function caseStart<Fields extends object>(type: CaseStart['type'], customerId: string, fields: Fields): CaseStart<Fields> {
   return {
-    id: `ord_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+    id: `${caseIdPrefix(type)}${randomUUID().replace(/-/g, '').slice(0, 20)}`,
     type,
     customerId,
     createdBy: staff('clerk-1', 'frontoffice'),
@@ -54,19 +47,23 @@ export function caseStart<Fields extends object>(type: CaseStart['type'], custom
   };
 }
 
-/** Opens a refund the way the API does: read-model row, then the workflow. */
-export async function openRefund(
+/** Opens a case of a registered process the way the API does: read-model row, then the workflow. */
+export async function openCase<Fields extends object>(
   client: Client,
   db: Db,
   taskQueue: string,
+  type: CaseStart['type'],
   customerId: string,
-  fields: RefundFields,
-): Promise<CaseStart<RefundFields>> {
-  const start = caseStart('refund', customerId, fields);
+  fields: Fields,
+): Promise<CaseStart<Fields>> {
+  const start = caseStart(type, customerId, fields);
   await insertCaseRecord(db, start);
   await startCase(client, taskQueue, start);
   return start;
 }
+
+export const openRefund = (client: Client, db: Db, taskQueue: string, customerId: string, fields: RefundInput) =>
+  openCase(client, db, taskQueue, 'refund', customerId, fields);
 
 /** Polls until `check` returns a value; fails with `what` after the deadline. */
 export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000, intervalMs = 100): Promise<T> {
@@ -86,6 +83,11 @@ export function openTask(db: Db, caseId: string, kind?: string) {
     if (kind) q = q.where('kind', '=', kind);
     return q.orderBy('created_at', 'desc').executeTakeFirst();
   });
+}
+
+/** A customer's account balance in fen. */
+export async function balanceOf(db: Db, customerId: string): Promise<number> {
+  return (await db.selectFrom('accounts').select('balance_fen').where('customer_id', '=', customerId).executeTakeFirstOrThrow()).balance_fen;
 }
 
 /** Sets an SLA policy for the test and returns a function that puts the old one back. */

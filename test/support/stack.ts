@@ -9,6 +9,7 @@ import { inject } from 'vitest';
 import { createDb, type Db } from '../../src/db/index';
 
 export interface StackEnv {
+  /** This test file's own database (test/support/file-database.ts). */
   databaseUrl: string;
   temporalAddress: string;
   temporalNamespace: string;
@@ -18,7 +19,7 @@ export interface StackEnv {
 
 export function stackEnv(): StackEnv {
   return {
-    databaseUrl: inject('databaseUrl'),
+    databaseUrl: process.env.SWITCHBOARD_TEST_DATABASE_URL ?? inject('databaseUrl'),
     temporalAddress: inject('temporalAddress'),
     temporalNamespace: inject('temporalNamespace'),
     workflowBundlePath: inject('workflowBundlePath'),

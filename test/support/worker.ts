@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { Adapters } from '../../activities/index';
+import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { fileURLToPath } from 'node:url';
 import { createWorker } from '../../src/worker/index';
 import { installTemporalRuntime } from '../../src/worker/runtime';
 import { nativeConnection, stackEnv, testDb } from './stack';
@@ -13,7 +15,9 @@ export interface TestWorker {
 let runtimeInstalled = false;
 
 /** The real worker on a task queue of its own, with the run's shared workflow bundle. */
-export async function startTestWorker(opts: { adapters?: Partial<Adapters>; taskQueue?: string } = {}): Promise<TestWorker> {
+export async function startTestWorker(
+  opts: { adapters?: Partial<Adapters>; taskQueue?: string; workflowBundle?: WorkflowBundle } = {},
+): Promise<TestWorker> {
   if (!runtimeInstalled) {
     installTemporalRuntime(pino({ level: process.env.TEST_LOG_LEVEL ?? 'warn' }));
     runtimeInstalled = true;
@@ -27,7 +31,7 @@ export async function startTestWorker(opts: { adapters?: Partial<Adapters>; task
     db: testDb(),
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'warn' }),
     adapters: opts.adapters,
-    workflowBundle: { codePath: env.workflowBundlePath },
+    workflowBundle: opts.workflowBundle ?? { codePath: env.workflowBundlePath },
   });
   const running = worker.run();
   return {
@@ -37,4 +41,9 @@ export async function startTestWorker(opts: { adapters?: Partial<Adapters>; task
       await running;
     },
   };
+}
+
+/** Bundles test-only workflows (fixtures that exercise one block) for startTestWorker. */
+export function fixtureBundle(workflowsPath: URL): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ workflowsPath: fileURLToPath(workflowsPath), logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error } });
 }

@@ -5,8 +5,9 @@ import type { Db } from '../../src/db/index';
 import type { Actor } from '../../src/domain/roles';
 import { refusalOf } from '../../src/temporal/cases';
 import { cancelCaseUpdate, type CaseSnapshot } from '../../workflows/lib/messages';
-import type { RefundFields } from '../../workflows/refund';
-import { decide as decideTask, openRefund, openTask, refundFields, seedCustomer, staff, withPolicy, withSla } from '../support/cases';
+import type { RefundInput } from '../../src/processes/refund';
+import { refundFields } from '../fixtures/refund';
+import { decide as decideTask, openRefund, openTask, seedCustomer, staff, withPolicy, withSla } from '../support/cases';
 import { closeStack, testClient, testDb } from '../support/stack';
 import { startTestWorker, type TestWorker } from '../support/worker';
 
@@ -18,6 +19,8 @@ const restore: Array<() => Promise<void>> = [];
 const supervisor = staff('sup-1', 'supervisor');
 const branchLeader = staff('bl-1', 'branch_leader');
 const gm = staff('gm-1', 'general_manager');
+/** A co-approval is completed by a supervisor of the department it names. */
+const coApprover = (department: string) => ({ ...supervisor, dept: department });
 
 beforeAll(async () => {
   db = testDb();
@@ -34,7 +37,7 @@ afterAll(async () => {
   await closeStack();
 });
 
-async function refund(fields: Partial<RefundFields> = {}, customerId?: string, taskQueue = worker.taskQueue) {
+async function refund(fields: Partial<RefundInput> = {}, customerId?: string, taskQueue = worker.taskQueue) {
   const customer = customerId ?? (await seedCustomer(db));
   const start = await openRefund(client, db, taskQueue, customer, refundFields(fields));
   return { ...start, handle: client.workflow.getHandle(start.id) };
@@ -71,7 +74,7 @@ describe('refund approval levels', () => {
     const result: CaseSnapshot = await handle.result();
     expect(result).toMatchObject({ state: 'completed', outcome: 'refunded' });
     expect(await caseRow(id)).toMatchObject({ state: 'completed', stage: 'done', outcome: 'refunded' });
-    expect(await paymentsOf(id)).toEqual([expect.objectContaining({ amount_fen: amountFen, method: 'alipay', idempotency_key: id })]);
+    expect(await paymentsOf(id)).toEqual([expect.objectContaining({ amount_fen: amountFen, method: 'alipay', idempotency_key: `${id}:refund_payment` })]);
     const analysis = await db.selectFrom('refund_analysis').selectAll().where('case_id', '=', id).executeTakeFirstOrThrow();
     expect(analysis).toMatchObject({ cause: 'other', category: 'other', amount_fen: amountFen });
 
@@ -113,7 +116,7 @@ describe('co-approval by cause', () => {
     const co = await openTask(db, id, 'co_approve_refund');
     expect(co).toMatchObject({ role: 'supervisor', data: expect.objectContaining({ department: 'it_centre' }) });
     expect(await db.selectFrom('tasks').select('id').where('case_id', '=', id).where('kind', '=', 'approve_refund').execute()).toEqual([]);
-    await decide(id, co.id, supervisor, 'approve');
+    await decide(id, co.id, coApprover(String(co.data.department)), 'approve');
     await approveNext(id, 'approve_refund', supervisor);
     expect(await handle.result()).toMatchObject({ outcome: 'refunded' });
   });
@@ -124,7 +127,7 @@ describe('co-approval by cause', () => {
     for (let i = 0; i < 2; i++) {
       const co = await openTask(db, id, 'co_approve_refund');
       departments.push(co.data.department);
-      await decide(id, co.id, supervisor, 'approve');
+      await decide(id, co.id, coApprover(String(co.data.department)), 'approve');
     }
     expect(departments).toEqual(['functional_department', 'marketing']);
     await approveNext(id, 'approve_refund', supervisor);
@@ -135,7 +138,7 @@ describe('co-approval by cause', () => {
     const { id, handle } = await refund({ cause: 'line_fault' });
     const co = await openTask(db, id, 'co_approve_refund');
     expect(co.data.department).toBe('maintenance');
-    await decide(id, co.id, supervisor, 'deny', { reason: 'no fault on record' });
+    await decide(id, co.id, coApprover(String(co.data.department)), 'deny', { reason: 'no fault on record' });
     expect(await handle.result()).toMatchObject({ outcome: 'denied', stateReason: 'no fault on record' });
   });
 });

@@ -1,35 +1,15 @@
-import { bundleWorkflowCode } from '@temporalio/worker';
-import { randomUUID } from 'node:crypto';
-import pino from 'pino';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorker } from '../../src/worker/index';
-import { installTemporalRuntime } from '../../src/worker/runtime';
 import { insertCaseRecord } from '../../src/store/cases';
 import { caseStart, seedCustomer } from '../support/cases';
-import { closeStack, nativeConnection, stackEnv, testClient, testDb } from '../support/stack';
+import { closeStack, testClient, testDb } from '../support/stack';
+import { fixtureBundle, startTestWorker, type TestWorker } from '../support/worker';
 import type { ClockProbe } from './fixtures/clock-probe';
 
 const db = testDb();
-const taskQueue = `clock-${randomUUID()}`;
-let stopWorker: () => Promise<void>;
+let worker: TestWorker;
 
 beforeAll(async () => {
-  installTemporalRuntime(pino({ level: process.env.TEST_LOG_LEVEL ?? 'warn' }));
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./fixtures/clock-probe.ts', import.meta.url)) });
-  const worker = await createWorker({
-    connection: await nativeConnection(),
-    namespace: stackEnv().temporalNamespace,
-    taskQueue,
-    db,
-    logger: pino({ level: 'warn' }),
-    workflowBundle,
-  });
-  const running = worker.run();
-  stopWorker = async () => {
-    worker.shutdown();
-    await running;
-  };
+  worker = await startTestWorker({ workflowBundle: await fixtureBundle(new URL('./fixtures/clock-probe.ts', import.meta.url)) });
   await db
     .insertInto('sla_policies')
     .values([
@@ -40,15 +20,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stopWorker?.();
-  await db.deleteFrom('sla_policies').where('key', 'in', ['test.pausing', 'test.running']).execute();
+  await worker?.stop();
   await closeStack();
 });
 
 async function runProbe(policyKey: string) {
   const start = caseStart<ClockProbe>('fault_repair', await seedCustomer(db), { policyKey, runMs: 500, pendingMs: 2000 });
   await insertCaseRecord(db, start);
-  await testClient().workflow.execute('clockProbe', { workflowId: start.id, taskQueue, args: [start] });
+  await testClient().workflow.execute('clockProbe', { workflowId: start.id, taskQueue: worker.taskQueue, args: [start] });
   const clock = await db.selectFrom('sla_clocks').selectAll().where('case_id', '=', start.id).executeTakeFirstOrThrow();
   const events = await db.selectFrom('case_events').select(['kind', 'at']).where('case_id', '=', start.id).orderBy('id').execute();
   const at = (kind: string) => events.find((e) => e.kind === kind)?.at.getTime();

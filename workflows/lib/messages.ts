@@ -2,7 +2,7 @@
  * The messages every case workflow answers. The API imports these
  * definitions; the workflow building blocks install their handlers.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { ApplicationFailure, defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../src/domain/roles';
 import type { CaseState, CaseType } from '../../src/domain/case';
 import type { TaskDecision, TaskRecord } from '../../src/domain/tasks';
@@ -16,6 +16,8 @@ export interface CaseStart<Fields extends object = object> {
   /** RFC 3339; the moment the request was accepted. */
   createdAt: string;
   fields: Fields;
+  /** Set when another case started this one (a complaint's fault repair, a cancellation's balance refund). */
+  parent?: { id: string; type: CaseType };
 }
 
 export interface CaseSnapshot {
@@ -59,6 +61,20 @@ export const REFUSAL = {
 } as const;
 export type Refusal = (typeof REFUSAL)[keyof typeof REFUSAL];
 
+/** A refusal an update validator throws: final, and mapped to an HTTP status by the API. */
+export function refuse(type: Refusal, message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type, message, nonRetryable: true });
+}
+
 export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskRequest]>('completeTask');
 export const cancelCaseUpdate = defineUpdate<CaseSnapshot, [CancelCaseRequest]>('cancelCase');
 export const caseStatusQuery = defineQuery<CaseStatus>('caseStatus');
+/**
+ * Answers once the process has taken the case in (`Case.intakeDone()`: a
+ * complaint's owner, severity and reply deadline are on record), or once the
+ * case has finished (a complaint resolved on the spot): the API waits on it
+ * to answer the opening request with what the case became.
+ */
+export const caseIntakeUpdate = defineUpdate<CaseSnapshot>('caseIntake');
+/** A child case tells its parent it has passed its point of no return (its id). */
+export const childPastPointOfNoReturnSignal = defineSignal<[string]>('childPastPointOfNoReturn');

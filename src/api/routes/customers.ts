@@ -3,7 +3,7 @@ import type { Db } from '../../db/index';
 import { maskIdNumber, maskPhone } from '../../domain/masking';
 import { CUSTOMER_SERVING_ROLES, hasAnyRole, ROLES, type Actor } from '../../domain/roles';
 import type { Api, ApiDeps } from '../deps';
-import { iso } from '../pagination';
+import { iso } from '../../store/time';
 import { requireRoles } from '../plugins/auth';
 import { HttpProblem } from '../plugins/problems';
 import { IdParams } from '../schemas/common';
@@ -33,6 +33,7 @@ export async function loadCustomerView(db: Db, id: string, actor: Actor): Promis
           agreementEndsAt: iso(account.agreement_ends_at),
           noArrearsSinceMonths: account.no_arrears_since_months,
           paymentMethod: account.payment_method,
+          points: account.points,
         }
       : null,
     services: services.map((s) => ({
@@ -40,9 +41,11 @@ export async function loadCustomerView(db: Db, id: string, actor: Actor): Promis
       kind: s.kind,
       address: s.address,
       region: s.region,
-      number: s.number,
+      // A line's number is a phone number too (processes.md, Confidentiality).
+      number: unmasked || s.number === null ? s.number : maskPhone(s.number),
       status: s.status,
       numberChangeBlocked: s.number_change_blocked,
+      monthlyRentFen: s.monthly_rent_fen,
     })),
     createdAt: iso(c.created_at),
     updatedAt: iso(c.updated_at),
@@ -89,6 +92,7 @@ export async function customerRoutes(app: Api, { db }: ApiDeps): Promise<void> {
           agreement_ends_at: b.account.agreementEndsAt ?? null,
           no_arrears_since_months: b.account.noArrearsSinceMonths ?? null,
           payment_method: b.account.paymentMethod ?? null,
+          points: b.account.points ?? 0,
         };
         await trx
           .insertInto('accounts')
@@ -104,7 +108,7 @@ export async function customerRoutes(app: Api, { db }: ApiDeps): Promise<void> {
           if (ids.length > 0) del = del.where('id', 'not in', ids);
           await del.execute();
           for (const s of b.services) {
-            const row = { kind: s.kind, address: s.address, region: s.region, number: s.number ?? null, status: s.status };
+            const row = { kind: s.kind, address: s.address, region: s.region, number: s.number ?? null, status: s.status, monthly_rent_fen: s.monthlyRentFen ?? null };
             // number_change_blocked is the BSS's own fact: kept as it is.
             const res = await trx
               .insertInto('services')

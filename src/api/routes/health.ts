@@ -28,7 +28,11 @@ export async function healthRoutes(app: Api, { db, temporal }: ApiDeps): Promise
     async (request, reply) => {
       const checks = await Promise.allSettled([
         within(READY_TIMEOUT_MS, sql`select 1`.execute(db)),
-        within(READY_TIMEOUT_MS, temporal.connection.workflowService.getSystemInfo({})),
+        // The deadline bounds the client's own retries too, so none outlives the answer.
+        within(
+          READY_TIMEOUT_MS,
+          temporal.connection.withDeadline(Date.now() + READY_TIMEOUT_MS, () => temporal.connection.workflowService.getSystemInfo({})),
+        ),
       ]);
       const failing: string[] = [];
       const names = ['postgres', 'temporal'];

@@ -1,34 +1,47 @@
-/** Policies an operator changes without a deploy: SLA durations, refund approval levels, the working calendar. */
+/** Policies an operator changes without a deploy: SLA durations, refund approval levels, retention offers, the working calendar. */
+import type { FastifyInstance } from 'fastify';
+import type { TSchema } from 'typebox';
 import { isWorkingDay } from '../../domain/calendar';
-import { DEFAULT_REFUND_APPROVAL_POLICY, validateApprovalPolicy, type RefundApprovalPolicy as Policy } from '../../domain/refund';
+import { DEFAULT_REFUND_APPROVAL_POLICY, validateApprovalPolicy } from '../../domain/refund';
+import { DEFAULT_RETENTION_OFFERS, validateRetentionOffers } from '../../domain/retention';
 import { READ_ALL_ROLES } from '../../domain/roles';
 import { validateSlaPolicy } from '../../domain/sla';
+import { policyValue } from '../../store/policies';
+import type { Db } from '../../db/index';
 import type { Api, ApiDeps } from '../deps';
 import { requireRoles } from '../plugins/auth';
 import { HttpProblem } from '../plugins/problems';
 import {
   CalendarDayInput,
+  CalendarDayList,
   CalendarDayView,
+  CalendarRangeQuery,
   DayParams,
+  MAX_CALENDAR_RANGE_DAYS,
   RefundApprovalPolicy,
+  RetentionOfferPolicy,
   SlaKeyParams,
   SlaPolicyInput,
   SlaPolicyList,
   SlaPolicyView,
 } from '../schemas/policies';
 
-const APPROVAL_KEY = 'refund.approval_levels';
-
 function unprocessable(problems: string[], part = 'body'): HttpProblem {
   return new HttpProblem(422, problems.join('; '), { errors: problems.map((message) => ({ path: part, message })) });
 }
 
-function realDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== day) {
-    throw new HttpProblem(400, `${day} is not a calendar date`, { errors: [{ path: 'params/day', message: 'is not a real date' }] });
+/** A day as the calendar has it: its override, or the weekday rule. */
+function dayView(day: string, row: { working: boolean; note: string | null } | undefined) {
+  return row ? { day, working: row.working, note: row.note, override: true } : { day, working: isWorkingDay(day, {}), note: null, override: false };
+}
+
+/** Every yyyy-mm-dd from `from` to `to`, inclusive. */
+function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+    days.push(new Date(t).toISOString().slice(0, 10));
   }
-  return day;
+  return days;
 }
 
 export async function policyRoutes(app: Api, { db }: ApiDeps): Promise<void> {
@@ -77,40 +90,46 @@ export async function policyRoutes(app: Api, { db }: ApiDeps): Promise<void> {
     },
   );
 
+  valuePolicyRoutes(app, db, {
+    path: '/policies/refund-approval',
+    key: 'refund.approval_levels',
+    what: 'the refund approval levels',
+    schema: RefundApprovalPolicy,
+    fallback: DEFAULT_REFUND_APPROVAL_POLICY,
+    validate: validateApprovalPolicy,
+  });
+
+  valuePolicyRoutes(app, db, {
+    path: '/policies/retention-offers',
+    key: 'cancellation.retention_offers',
+    what: 'the retention offers of a cancellation and who may receive them',
+    schema: RetentionOfferPolicy,
+    fallback: DEFAULT_RETENTION_OFFERS,
+    validate: validateRetentionOffers,
+  });
+
   app.get(
-    '/policies/refund-approval',
+    '/calendar',
     {
       onRequest: readers,
-      schema: { tags: ['policies'], summary: 'Refund approval levels', response: { 200: RefundApprovalPolicy } },
-    },
-    async () => {
-      const row = await db.selectFrom('policies').select('value').where('key', '=', APPROVAL_KEY).executeTakeFirst();
-      return (row?.value as Policy | undefined) ?? DEFAULT_REFUND_APPROVAL_POLICY;
-    },
-  );
-
-  app.put(
-    '/policies/refund-approval',
-    {
-      onRequest: writers,
       schema: {
         tags: ['policies'],
-        summary: 'Change the refund approval levels',
-        body: RefundApprovalPolicy,
-        response: { 200: RefundApprovalPolicy },
+        summary: 'The working calendar for a range of days (overrides and the weekday rule)',
+        querystring: CalendarRangeQuery,
+        response: { 200: CalendarDayList },
       },
     },
     async (request) => {
-      const policy = request.body as Policy;
-      const problems = validateApprovalPolicy(policy);
-      if (problems.length > 0) throw unprocessable(problems);
-      const value = JSON.stringify({ levels: policy.levels });
-      await db
-        .insertInto('policies')
-        .values({ key: APPROVAL_KEY, value })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: new Date() }))
-        .execute();
-      return { levels: policy.levels };
+      const { from, to } = request.query;
+      const days = daysBetween(from, to);
+      if (days.length === 0 || days.length > MAX_CALENDAR_RANGE_DAYS) {
+        throw new HttpProblem(400, `from must not be after to, and the range at most ${MAX_CALENDAR_RANGE_DAYS} days`, {
+          errors: [{ path: 'querystring/to', message: 'is out of range' }],
+        });
+      }
+      const rows = await db.selectFrom('calendar_days').selectAll().where('day', '>=', from).where('day', '<=', to).execute();
+      const overrides = new Map(rows.map((r) => [r.day, r]));
+      return days.map((day) => dayView(day, overrides.get(day)));
     },
   );
 
@@ -126,10 +145,8 @@ export async function policyRoutes(app: Api, { db }: ApiDeps): Promise<void> {
       },
     },
     async (request) => {
-      const day = realDay(request.params.day);
-      const row = await db.selectFrom('calendar_days').selectAll().where('day', '=', day).executeTakeFirst();
-      if (row) return { day, working: row.working, note: row.note, override: true };
-      return { day, working: isWorkingDay(day, {}), note: null, override: false };
+      const { day } = request.params;
+      return dayView(day, await db.selectFrom('calendar_days').selectAll().where('day', '=', day).executeTakeFirst());
     },
   );
 
@@ -146,7 +163,7 @@ export async function policyRoutes(app: Api, { db }: ApiDeps): Promise<void> {
       },
     },
     async (request) => {
-      const day = realDay(request.params.day);
+      const { day } = request.params;
       const note = request.body.note ?? null;
       await db
         .insertInto('calendar_days')
@@ -154,6 +171,52 @@ export async function policyRoutes(app: Api, { db }: ApiDeps): Promise<void> {
         .onConflict((oc) => oc.column('day').doUpdateSet({ working: request.body.working, note }))
         .execute();
       return { day, working: request.body.working, note, override: true };
+    },
+  );
+}
+
+/** A policy kept as one JSON value: read by every reader, written by admins, checked by its rules before it is stored. */
+interface ValuePolicy {
+  path: string;
+  key: string;
+  /** What it is, for the API docs. */
+  what: string;
+  /** Validates the body and documents both directions. */
+  schema: TSchema;
+  /** Answered while no value is stored. */
+  fallback: unknown;
+  /** Problems the schema cannot see (empty = valid); it receives a body that fits the schema. */
+  validate: (value: never) => string[];
+}
+
+function valuePolicyRoutes(api: Api, db: Db, p: ValuePolicy): void {
+  // One helper for several schemas: the routes are typed by their schema at run time, not by the type provider.
+  const app = api as unknown as FastifyInstance;
+  app.get(
+    p.path,
+    {
+      onRequest: requireRoles(...READ_ALL_ROLES, 'admin'),
+      schema: { tags: ['policies'], summary: `${p.what[0]!.toUpperCase()}${p.what.slice(1)}`, response: { 200: p.schema } },
+    },
+    async () => (await policyValue(db, p.key)) ?? p.fallback,
+  );
+
+  app.put(
+    p.path,
+    {
+      onRequest: requireRoles('admin'),
+      schema: { tags: ['policies'], summary: `Change ${p.what}`, body: p.schema, response: { 200: p.schema } },
+    },
+    async (request) => {
+      const problems = p.validate(request.body as never);
+      if (problems.length > 0) throw unprocessable(problems);
+      const value = JSON.stringify(request.body);
+      await db
+        .insertInto('policies')
+        .values({ key: p.key, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: new Date() }))
+        .execute();
+      return request.body;
     },
   );
 }

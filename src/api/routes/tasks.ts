@@ -1,51 +1,22 @@
 /** The human-task inbox: list, read, claim, release, complete. */
 import { randomUUID } from 'node:crypto';
-import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
-import type { Database, Db } from '../../db/index';
-import type { TasksTable } from '../../db/schema';
-import { mayActOnTask, ROLES, type Actor } from '../../domain/roles';
-import { appendCaseEvent } from '../../store/cases';
+import { mayActOnTask, ROLES, taskRefusal, type Actor } from '../../domain/roles';
+import { appendCaseEvent } from '../../store/events';
+import { claimTask, findVisibleTask, getTask, listTasks, releaseTask, type TaskRow } from '../../store/tasks';
 import { completeTaskUpdate } from '../../../workflows/lib/messages';
-import { readsAll } from '../cases-read';
 import type { Api, ApiDeps } from '../deps';
-import { decodeCursor, iso, keysetPage } from '../pagination';
+import { decodeCursor, keysetPage } from '../pagination';
 import { requireRoles } from '../plugins/auth';
 import { fieldErrors, HttpProblem } from '../plugins/problems';
 import { IdParams } from '../schemas/common';
 import { CompleteInput, CompleteResult, TaskList, TaskListQuery, TaskView } from '../schemas/tasks';
 import { problemFromUpdateError } from '../temporal-errors';
-
-type TaskRow = Selectable<TasksTable>;
+import { taskView } from '../views';
 
 const FINISHED_TASK_STATES = ['completed', 'escalated', 'cancelled'];
 
-export function taskView(t: TaskRow): TaskView {
-  const view: TaskView = {
-    id: t.id,
-    caseId: t.case_id,
-    caseType: t.case_type,
-    kind: t.kind,
-    role: t.role,
-    assignee: t.assignee,
-    state: t.state,
-    createdAt: iso(t.created_at),
-    dueAt: iso(t.due_at),
-    outcomes: t.outcomes ?? [],
-    form: (t.form ?? {}) as Record<string, unknown>,
-    data: (t.data ?? {}) as Record<string, unknown>,
-  };
-  if (t.state === 'completed' || t.outcome !== null) {
-    view.outcome = t.outcome;
-    view.comment = t.comment;
-    view.result = t.result as Record<string, unknown> | null;
-    view.completedBy = t.completed_by;
-    view.completedAt = iso(t.completed_at);
-  }
-  return view;
-}
-
 /** A person's inbox action on the case's timeline (the workflow records completions itself). */
-function recordInboxAction(db: Db, task: Pick<TaskRow, 'id' | 'case_id' | 'kind'>, actor: Actor, kind: 'task_claimed' | 'task_released') {
+function recordInboxAction(db: ApiDeps['db'], task: TaskRow, actor: Actor, kind: 'task_claimed' | 'task_released') {
   return appendCaseEvent(db, {
     caseId: task.case_id,
     eventKey: `${kind}:${randomUUID()}`,
@@ -56,51 +27,18 @@ function recordInboxAction(db: Db, task: Pick<TaskRow, 'id' | 'case_id' | 'kind'
   });
 }
 
-/** May the actor work on (claim, complete) this task? */
-export function canAct(actor: Actor, task: Pick<TaskRow, 'role' | 'approves_money'>): boolean {
-  return mayActOnTask(actor, { role: task.role, approvesMoney: task.approves_money });
-}
-
-/** Tasks an actor may see: readers-of-all every task; others those of their roles, assigned to them, or on their cases. */
-function taskVisibleTo(actor: Actor) {
-  return (eb: ExpressionBuilder<Database, 'tasks'>) =>
-    readsAll(actor)
-      ? eb.val(true)
-      : eb.or([
-          eb('tasks.role', 'in', actor.roles.length > 0 ? actor.roles : ['-']),
-          eb('tasks.assignee', '=', actor.sub),
-          eb.exists(
-            eb
-              .selectFrom('cases')
-              .select(sql<number>`1`.as('one'))
-              .whereRef('cases.id', '=', 'tasks.case_id')
-              .where('cases.created_by', '=', actor.sub),
-          ),
-        ]);
-}
-
-/** Tasks an actor may act on (the default inbox): their roles' tasks and those assigned to them. */
-function taskActionableBy(actor: Actor) {
-  return (eb: ExpressionBuilder<Database, 'tasks'>) =>
-    eb.or([eb('tasks.role', 'in', actor.roles.length > 0 ? actor.roles : ['-']), eb('tasks.assignee', '=', actor.sub)]);
-}
-
-async function findVisibleTask(db: Db, id: string, actor: Actor): Promise<TaskRow> {
-  const row = await db.selectFrom('tasks').selectAll().where('tasks.id', '=', id).where(taskVisibleTo(actor)).executeTakeFirst();
-  if (!row) throw new HttpProblem(404, `no task ${id}`);
-  return row;
-}
-
 function mustAct(actor: Actor, task: TaskRow, what: string): void {
-  if (canAct(actor, task)) return;
-  const detail =
-    actor.roles.includes('admin') && task.approves_money
-      ? `an admin may not ${what} a task that approves money`
-      : `only ${task.role} may ${what} this task`;
-  throw new HttpProblem(403, detail);
+  const authority = { role: task.role, approvesMoney: task.approves_money, department: task.department, owner: task.owner };
+  if (!mayActOnTask(actor, authority)) throw new HttpProblem(403, taskRefusal(actor, authority, what));
 }
 
 export async function taskRoutes(app: Api, { db, temporal, forms }: ApiDeps): Promise<void> {
+  async function visibleTask(id: string, actor: Actor): Promise<TaskRow> {
+    const row = await findVisibleTask(db, id, actor);
+    if (!row) throw new HttpProblem(404, `no task ${id}`);
+    return row;
+  }
+
   app.get(
     '/tasks',
     {
@@ -108,34 +46,23 @@ export async function taskRoutes(app: Api, { db, temporal, forms }: ApiDeps): Pr
       schema: {
         tags: ['tasks'],
         summary:
-          'Tasks, oldest first. Without role/assignee/caseId: open and claimed tasks the caller may act on ' +
-          '(their roles, or assigned to them). With them: the matching tasks the caller may see.',
+          'Tasks, oldest first (or soonest deadline first with sort=dueAt). Without role/assignee/caseId: open and claimed ' +
+          'tasks the caller may act on (their roles — a department task only for its department — or assigned to them). ' +
+          'With them: the matching tasks the caller may see.',
         querystring: TaskListQuery,
         response: { 200: TaskList },
       },
     },
     async (request) => {
-      const q = request.query;
-      const actor = request.actor;
-      const limit = q.limit ?? 50;
-      const after = decodeCursor(q.cursor);
-      const filtered = q.role !== undefined || q.assignee !== undefined || q.caseId !== undefined;
-      let query = db
-        .selectFrom('tasks')
-        .selectAll()
-        .select(sql<string>`tasks.created_at::text`.as('created_at_exact'))
-        .where(filtered ? taskVisibleTo(actor) : taskActionableBy(actor));
-      query = q.state ? query.where('tasks.state', '=', q.state) : query.where('tasks.state', 'in', ['open', 'claimed']);
-      if (q.role) query = query.where('tasks.role', '=', q.role);
-      if (q.assignee) query = query.where('tasks.assignee', '=', q.assignee === 'me' ? actor.sub : q.assignee);
-      if (q.caseId) query = query.where('tasks.case_id', '=', q.caseId);
-      if (after) {
-        query = query.where((eb) =>
-          eb(eb.refTuple('tasks.created_at', 'tasks.id'), '>', eb.tuple(sql<Date>`${after.t}::timestamptz`, after.id)),
-        );
-      }
-      const rows = await query.orderBy('tasks.created_at', 'asc').orderBy('tasks.id', 'asc').limit(limit + 1).execute();
-      return keysetPage(rows, limit, taskView);
+      const { cursor, limit = 50, sort = 'createdAt', assignee, ...filter } = request.query;
+      const rows = await listTasks(db, request.actor, {
+        ...filter,
+        ...(assignee !== undefined ? { assignee: assignee === 'me' ? request.actor.sub : assignee } : {}),
+        order: sort,
+        limit,
+        after: decodeCursor(cursor),
+      });
+      return keysetPage(rows, limit, (row) => taskView(row, request.actor));
     },
   );
 
@@ -145,7 +72,7 @@ export async function taskRoutes(app: Api, { db, temporal, forms }: ApiDeps): Pr
       onRequest: requireRoles(...ROLES),
       schema: { tags: ['tasks'], summary: 'A task', params: IdParams, response: { 200: TaskView } },
     },
-    async (request) => taskView(await findVisibleTask(db, request.params.id, request.actor)),
+    async (request) => taskView(await visibleTask(request.params.id, request.actor), request.actor),
   );
 
   app.post(
@@ -161,28 +88,19 @@ export async function taskRoutes(app: Api, { db, temporal, forms }: ApiDeps): Pr
     },
     async (request) => {
       const actor = request.actor;
-      const task = await findVisibleTask(db, request.params.id, actor);
+      const task = await visibleTask(request.params.id, actor);
       mustAct(actor, task, 'claim');
-      if (task.state === 'claimed' && task.assignee === actor.sub) return taskView(task);
-      const updated = await db
-        .updateTable('tasks')
-        .set({ assignee: actor.sub, state: 'claimed' })
-        .where('id', '=', task.id)
-        .where('state', 'in', ['open', 'claimed'])
-        .where((eb) => eb.or([eb('assignee', 'is', null), eb('assignee', '=', actor.sub)]))
-        .returningAll()
-        .executeTakeFirst();
-      if (!updated) {
-        const now = await db.selectFrom('tasks').select(['state', 'assignee']).where('id', '=', task.id).executeTakeFirst();
+      if (task.state === 'claimed' && task.assignee === actor.sub) return taskView(task, actor);
+      const claimed = await claimTask(db, task.id, actor);
+      if (!claimed) {
+        const now = await getTask(db, task.id);
         throw new HttpProblem(
           409,
-          now && now.state === 'claimed' && now.assignee
-            ? `task ${task.id} is held by ${now.assignee}`
-            : `task ${task.id} is no longer open (${now?.state ?? 'gone'})`,
+          now && now.state === 'claimed' && now.assignee ? `task ${task.id} is held by ${now.assignee}` : `task ${task.id} is no longer open (${now?.state ?? 'gone'})`,
         );
       }
       await recordInboxAction(db, task, actor, 'task_claimed');
-      return taskView(updated);
+      return taskView(claimed, actor);
     },
   );
 
@@ -190,32 +108,21 @@ export async function taskRoutes(app: Api, { db, temporal, forms }: ApiDeps): Pr
     '/tasks/:id/release',
     {
       onRequest: requireRoles(...ROLES),
-      schema: {
-        tags: ['tasks'],
-        summary: 'Give a claimed task back (only its holder)',
-        params: IdParams,
-        response: { 200: TaskView },
-      },
+      schema: { tags: ['tasks'], summary: 'Give a claimed task back (only its holder; an owned task never: 403)', params: IdParams, response: { 200: TaskView } },
     },
     async (request) => {
       const actor = request.actor;
-      const task = await findVisibleTask(db, request.params.id, actor);
-      const updated = await db
-        .updateTable('tasks')
-        .set({ assignee: null, state: 'open' })
-        .where('id', '=', task.id)
-        .where('state', '=', 'claimed')
-        .where('assignee', '=', actor.sub)
-        .returningAll()
-        .executeTakeFirst();
-      if (!updated) {
+      const task = await visibleTask(request.params.id, actor);
+      if (task.owner) throw new HttpProblem(403, `task ${task.id} belongs to its owner ${task.owner}: ownership never moves`);
+      const released = await releaseTask(db, task.id, actor);
+      if (!released) {
         if (task.state === 'claimed' && task.assignee !== actor.sub) {
           throw new HttpProblem(409, `task ${task.id} is held by ${task.assignee}; only the holder may release it`);
         }
         throw new HttpProblem(409, `task ${task.id} is not claimed by you (state ${task.state})`);
       }
       await recordInboxAction(db, task, actor, 'task_released');
-      return taskView(updated);
+      return taskView(released, actor);
     },
   );
 
@@ -226,7 +133,7 @@ export async function taskRoutes(app: Api, { db, temporal, forms }: ApiDeps): Pr
       schema: {
         tags: ['tasks'],
         summary:
-          'Complete a task with an outcome. 403 wrong role; 409 finished or held by another; ' +
+          'Complete a task with an outcome. 403 wrong role or department; 409 finished or held by another; ' +
           '422 outcome not allowed or data invalid for form[outcome]',
         params: IdParams,
         body: CompleteInput,
@@ -237,11 +144,9 @@ export async function taskRoutes(app: Api, { db, temporal, forms }: ApiDeps): Pr
       const actor = request.actor;
       const { outcome, comment } = request.body;
       const data = (request.body.data ?? {}) as Record<string, unknown>;
-      const task = await findVisibleTask(db, request.params.id, actor);
+      const task = await visibleTask(request.params.id, actor);
       mustAct(actor, task, 'complete');
-      if (FINISHED_TASK_STATES.includes(task.state)) {
-        throw new HttpProblem(409, `task ${task.id} is already ${task.state}`);
-      }
+      if (FINISHED_TASK_STATES.includes(task.state)) throw new HttpProblem(409, `task ${task.id} is already ${task.state}`);
       if (task.state === 'claimed' && task.assignee !== null && task.assignee !== actor.sub) {
         throw new HttpProblem(409, `task ${task.id} is held by ${task.assignee}`);
       }
@@ -256,32 +161,20 @@ export async function taskRoutes(app: Api, { db, temporal, forms }: ApiDeps): Pr
         const checked = forms.validate(schema, data);
         if (!checked.ok) {
           const errors = fieldErrors(checked.errors, 'body/data');
-          throw new HttpProblem(422, `the data does not fit outcome ${outcome}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, {
-            errors,
-          });
+          throw new HttpProblem(422, `the data does not fit outcome ${outcome}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, { errors });
         }
       }
 
       let result;
       try {
         result = await temporal.workflow.getHandle(task.case_id).executeUpdate(completeTaskUpdate, {
-          args: [
-            {
-              taskId: task.id,
-              outcome,
-              ...(comment !== undefined ? { comment } : {}),
-              data,
-              actor,
-            },
-          ],
+          args: [{ taskId: task.id, outcome, ...(comment !== undefined ? { comment } : {}), data, actor }],
         });
       } catch (err) {
         throw problemFromUpdateError(err, task.case_id) ?? err;
       }
-
       // The update answers after the workflow has written the completed task row.
-      const completed = await db.selectFrom('tasks').selectAll().where('id', '=', task.id).executeTakeFirstOrThrow();
-      return { task: taskView(completed), case: result.case };
+      return { task: taskView((await getTask(db, task.id))!, actor), case: result.case };
     },
   );
 }

@@ -1,12 +1,13 @@
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
+import { YEAR_MAX, YEAR_MIN } from '../../domain/storable';
+import { ID_PATTERN, Id, Nullable, Timestamp as ProcessTimestamp } from '../../processes/schema';
 
-export const ID_PATTERN = '^[A-Za-z0-9_-]{1,64}$';
-export const Id = Type.String({ pattern: ID_PATTERN, description: 'Opaque id: letters, digits, _ and -, 1..64' });
+export { ID_PATTERN, Id, Nullable };
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
-export const Timestamp = Type.String({ format: 'date-time', description: 'RFC 3339 UTC' });
-
-export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+/** Every timestamp and day the API accepts: `date-time` and `date` are checked to be ones our records can hold (validation.ts). */
+export const Timestamp = ProcessTimestamp(`RFC 3339 with an offset (Z preferred), years ${YEAR_MIN}–${YEAR_MAX}, offset at most ±14:59`);
+export const Day = Type.String({ format: 'date', maxLength: 10, description: `yyyy-mm-dd, a real day in ${YEAR_MIN}–${YEAR_MAX}` });
 
 /** A free-form JSON object (case data, task data, event detail, form schemas). */
 export const FreeObject = Type.Object({}, { additionalProperties: true });

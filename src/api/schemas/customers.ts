@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
+import { TIERS } from '../../domain/account';
 import { Id, Nullable, Timestamp } from './common';
 
-export const TIERS = ['A1', 'A2', 'B1', 'B2', 'C', 'diamond', 'gold', 'silver', 'standard'] as const;
 
 /** Integer fen, within the range a JS number holds exactly. */
 const Fen = (description: string, minimum = -1e15) => Type.Integer({ description, minimum, maximum: 1e15 });
@@ -14,6 +14,7 @@ export const AccountInput = Type.Object(
     agreementEndsAt: Type.Optional(Nullable(Timestamp)),
     noArrearsSinceMonths: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1200 }))),
     paymentMethod: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))),
+    points: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9, description: 'Points collected (redeemable when the customer leaves); absent: 0' })),
   },
   { additionalProperties: false },
 );
@@ -26,6 +27,7 @@ export const ServiceInput = Type.Object(
     region: Type.Enum(['urban', 'rural']),
     number: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))),
     status: Type.String({ minLength: 1, maxLength: 64 }),
+    monthlyRentFen: Type.Optional(Nullable(Fen('Monthly rent of the service (fen)', 0))),
   },
   { additionalProperties: false },
 );
@@ -62,6 +64,7 @@ export const CustomerView = Type.Object({
       agreementEndsAt: Nullable(Type.String()),
       noArrearsSinceMonths: Nullable(Type.Integer()),
       paymentMethod: Nullable(Type.String()),
+      points: Type.Integer(),
     }),
   ),
   services: Type.Array(
@@ -70,9 +73,10 @@ export const CustomerView = Type.Object({
       kind: Type.String(),
       address: Type.String(),
       region: Type.String(),
-      number: Nullable(Type.String()),
+      number: Nullable(Type.String({ description: 'Masked like phone unless the caller serves the customer' })),
       status: Type.String(),
       numberChangeBlocked: Type.Boolean(),
+      monthlyRentFen: Nullable(Type.Integer()),
     }),
   ),
   createdAt: Type.String(),

@@ -1,44 +1,28 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { ORDER_STATES, ORDER_TYPES } from '../../domain/case';
-import { REFUND_CAUSES } from '../../domain/refund';
+import { ORDER_STATES, ORDER_TYPES, type OrderType } from '../../domain/case';
+import type { ProcessDefinition } from '../../processes/define';
+import { processOf } from '../../processes/index';
 import { Cursor, FreeObject, Id, Limit, NextCursor, Nullable } from './common';
 
-export const RefundFields = {
-  amountFen: Type.Integer({ minimum: 1, maximum: 100_000_000, description: 'Amount to refund, integer fen' }),
-  cause: Type.Enum([...REFUND_CAUSES]),
-  description: Type.String({ minLength: 1, maxLength: 2000 }),
-  invoice: Type.Object(
-    {
-      provided: Type.Boolean({ description: 'false: the invoice is lost, a finance proof step is added' }),
-      number: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    },
-    { additionalProperties: false },
-  ),
-  evidence: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 20 })),
-  rectification: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
-};
-
-export const RefundOrderInput = Type.Object(
-  { type: Type.Literal('refund'), customerId: Id, ...RefundFields },
-  { additionalProperties: false, title: 'RefundOrder' },
-);
-export type RefundOrderInput = Static<typeof RefundOrderInput>;
+/** An order body of a shipped process: `{ type, customerId, ...its input }`, strictly. */
+function orderBody(p: ProcessDefinition) {
+  return Type.Object({ type: Type.Literal(p.type), customerId: Id, ...p.input.properties }, { additionalProperties: false, title: `${p.type} order` });
+}
 
 /**
  * Order types whose process has not shipped yet: accepted by the schema so
  * the API can answer 422 ("not available yet") rather than a confusing 400.
- * Their fields get a strict schema when their process ships.
  */
 const pendingType = (type: string) =>
-  Type.Object(
-    { type: Type.Literal(type), customerId: Id },
-    { additionalProperties: true, title: `${type} (process not yet available)` },
-  );
+  Type.Object({ type: Type.Literal(type), customerId: Id }, { additionalProperties: true, title: `${type} (process not yet available)` });
 
-const branches: TSchema[] = [RefundOrderInput, ...ORDER_TYPES.filter((t) => t !== 'refund').map(pendingType)];
+const branches: TSchema[] = ORDER_TYPES.map((type) => {
+  const process = processOf(type);
+  return process?.kind === 'order' ? orderBody(process) : pendingType(type);
+});
 
 /** `{ type, customerId, ...typeFields }`, discriminated by `type`. */
-export const OrderInput = Type.Unsafe<RefundOrderInput | { type: Exclude<(typeof ORDER_TYPES)[number], 'refund'>; customerId: string; [k: string]: unknown }>({
+export const OrderInput = Type.Unsafe<{ type: OrderType; customerId: string; [field: string]: unknown }>({
   type: 'object',
   required: ['type', 'customerId'],
   oneOf: branches,
@@ -51,6 +35,7 @@ export const SlaView = Type.Object({
   key: Type.String({ description: 'SLA policy key' }),
   startedAt: Type.String(),
   dueAt: Type.String(),
+  jeopardyAt: Type.String({ description: 'When the clock reaches jeopardy' }),
   jeopardy: Type.Boolean(),
   breached: Type.Boolean(),
   stoppedAt: Nullable(Type.String()),
@@ -75,7 +60,10 @@ const orderCore = {
   createdBy: Type.String(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
-  data: FreeObject,
+  data: Type.Object(
+    {},
+    { additionalProperties: true, description: 'Type-specific; phone numbers, identity numbers and addresses are masked for roles that do not serve the customer' },
+  ),
 };
 
 export const OrderView = Type.Object({
@@ -96,6 +84,7 @@ export const OrderListQuery = Type.Object({
   type: Type.Optional(Type.Enum([...ORDER_TYPES])),
   state: Type.Optional(Type.Enum([...ORDER_STATES])),
   customerId: Type.Optional(Id),
+  breached: Type.Optional(Type.Boolean({ description: 'true: only orders with a breached SLA clock; false: only those without' })),
   limit: Type.Optional(Limit),
   cursor: Type.Optional(Cursor),
 });

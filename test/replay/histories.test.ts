@@ -2,15 +2,18 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PROCESSES } from '../../src/processes/index';
 import { stackEnv } from '../support/stack';
+import { scenarios } from './scenarios/index';
 
 /** Recorded by scripts/record-histories.ts; today's workflow code must replay them without a determinism error. */
 const dir = new URL('./histories/', import.meta.url);
 const histories = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
 describe('recorded histories replay on the current workflow code', () => {
-  it('has histories of every refund path recorded', () => {
-    expect(histories).toEqual(['refund-cancelled.json', 'refund-escalated-and-paid.json', 'refund-lost-invoice-denied.json']);
+  it('has a history of every scenario, and scenarios of every process', () => {
+    expect(histories).toEqual(Object.keys(scenarios).map((name) => `${name}.json`).sort());
+    for (const { type } of PROCESSES) expect(histories.some((f) => f.startsWith(`${type}-`)), `no history of ${type}`).toBe(true);
   });
 
   it.each(histories)('%s', async (file) => {
