@@ -45,6 +45,23 @@ async function refundAwaitingApproval(customerId?: string): Promise<{ orderId: s
   return { orderId: r.body.id, taskId: task.id, customerId: customer };
 }
 
+/**
+ * Submits the task form and waits for the result. A problem from the API ends the wait at once; either way
+ * a failure says what the page said (the problem, or the fields the form itself refused).
+ */
+async function submitTask(page: Page): Promise<void> {
+  await page.locator('button.submit-task').click();
+  const done = page.getByText('Task completed');
+  const problem = page.locator('.problem');
+  const said = () => page.locator('.problem, .ant-form-item-has-error').allTextContents();
+  try {
+    await done.or(problem).first().waitFor();
+  } catch (err) {
+    throw new Error(`the task was not completed (${(err as Error).message.split('\n')[0]}); the page says: ${JSON.stringify(await said())}`);
+  }
+  if (!(await done.isVisible())) throw new Error(`the task was not completed; the page says: ${JSON.stringify(await said())}`);
+}
+
 /** A browser already signed in (the sign-in form itself is exercised by the first and last tests). */
 async function pageFor(person: Person, path: string): Promise<Page> {
   const token = await stack.api.token(person.sub, person.roles, { name: person.name });
@@ -75,8 +92,7 @@ describe('a supervisor in the inbox', () => {
     expect(await page.locator('.ant-result-success').count()).toBe(0);
 
     await page.locator('label.ant-radio-button-wrapper', { hasText: 'Approve' }).click();
-    await page.locator('button.submit-task').click();
-    await page.getByText('Task completed').waitFor();
+    await submitTask(page);
     await page.getByRole('button', { name: 'View the case' }).click();
 
     // The case page follows the workflow to its end.
@@ -120,6 +136,7 @@ describe('a technician', () => {
     // Confirmed with the picker's OK (Enter would submit the whole form). The picker confirmed before may
     // still be fading out; this one's dropdown is the newest.
     await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button').last().click();
+    await expect.poll(() => page.locator(`input#${id}`).inputValue(), POLL).toBe(typed);
   }
 
   // Once more on failure: on a loaded machine an Ant Design date picker's dropdown sometimes stays open or fades
@@ -141,8 +158,7 @@ describe('a technician', () => {
     await pickTime(page, 'root_slot_end', new Date(start.getTime() + 2 * 3_600_000));
     await pickTime(page, 'root_contactedAt', new Date());
     await page.locator('input#root_technicianId').fill(tech.sub);
-    await page.locator('button.submit-task').click();
-    await page.getByText('Task completed').waitFor();
+    await submitTask(page);
 
     const visit = await waitForTask(stack.api, techToken, orderId, 'record_visit');
     expect(visit).toMatchObject({ assignee: tech.sub, data: { slot: { start: start.toISOString().replace(/\d\d\.\d{3}Z$/, '00.000Z') } } });
@@ -166,8 +182,7 @@ describe('a technician', () => {
     await page.mouse.up();
     await expect.poll(() => pad.getAttribute('data-signed'), POLL).toBe('yes');
     await page.locator('input#root_signature_signerName').fill('李四');
-    await page.locator('button.submit-task').click();
-    await page.getByText('Task completed').waitFor();
+    await submitTask(page);
 
     const recorded = (await fetchJson(`${stack.api.url}/v1/tasks/${visit.id}`, { token: techToken })).body;
     expect(recorded).toMatchObject({ state: 'completed', outcome: 'installed', result: { signature: { signerName: '李四', reference: expect.stringMatching(/^PAD-[0-9a-f]{14}$/) } } });

@@ -284,6 +284,8 @@ export class Driver {
   /** Outcomes refused per task, so the next pass tries the next one. */
   private readonly refusedOutcomes = new Map<string, Set<string>>();
   private readonly loadedAddresses = new Set<string>();
+  /** What the last pass found open, to say what is left when time runs out. */
+  private lastOpen: InboxTask[] = [];
 
   constructor(
     private readonly apis: DriverEndpoint[],
@@ -340,6 +342,7 @@ export class Driver {
       this.note(`inbox: ${(err as Error).message}`);
       return -1;
     }
+    this.lastOpen = tasks;
     let next = 0;
     const concurrency = this.options.concurrency ?? 8;
     await Promise.all(
@@ -360,7 +363,12 @@ export class Driver {
       const open = await this.pass(filter);
       if (await done().catch(() => false)) return;
       if (Date.now() > deadline) {
-        throw new Error(`the driver timed out with ${open} tasks open; ${JSON.stringify({ ...this.stats, recent: this.stats.recent.slice(-8) })}`);
+        const left = this.lastOpen.slice(0, 10).map((t) => ({
+          task: `${t.kind} ${t.id} (${t.state}${t.assignee ? ` by ${t.assignee}` : ''})`,
+          case: `${t.caseType} ${t.caseId}`,
+          refused: [...(this.refusedOutcomes.get(t.id) ?? [])],
+        }));
+        throw new Error(`the driver timed out with ${open} tasks open: ${JSON.stringify(left)}; ${JSON.stringify({ ...this.stats, recent: this.stats.recent.slice(-8) })}`);
       }
       if (open <= 0) await new Promise((r) => setTimeout(r, idleMs));
     }
@@ -369,7 +377,10 @@ export class Driver {
   /** Completes one task, trying its outcomes most forward first; a refusal is remembered for the next pass. */
   private async work(task: InboxTask, n: number): Promise<void> {
     const refused = this.refusedOutcomes.get(task.id) ?? new Set<string>();
-    const outcome = forwardOutcomes(task, this.options.prefer).find((o) => !refused.has(o));
+    const forward = forwardOutcomes(task, this.options.prefer);
+    // Every outcome refused: a refusal can pass (the case moved on meanwhile), so the next pass starts over.
+    if (forward.every((o) => refused.has(o))) refused.clear();
+    const outcome = forward.find((o) => !refused.has(o));
     if (!outcome) return;
     try {
       if (task.kind === 'plan_resource' && outcome === 'resource_added') await this.loadPorts(task);
