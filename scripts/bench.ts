@@ -30,7 +30,7 @@ installTemporalRuntime(log);
 
 async function runOn(topology: Topology): Promise<string> {
   const t0 = performance.now();
-  const target = await startTarget(topology, log);
+  const target = await startTarget(topology, log, options.profileDir);
   if ('skipped' in target) return `### ${topology}: skipped\n\n${target.skipped}.\n`;
   const figures: Figure[] = [];
   const notes: string[] = [];

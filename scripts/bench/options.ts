@@ -19,6 +19,8 @@ export interface BenchOptions {
   openCasesBudgetSeconds: number;
   mixedPerType: number;
   out?: string;
+  /** Where the API and worker processes write CPU profiles (`--cpu-prof`), if anywhere. */
+  profileDir?: string;
 }
 
 export const SECTIONS = ['intake', 'e2e', 'reads', 'mixed', 'memory'] as const;
@@ -34,7 +36,9 @@ const USAGE = `npm run bench [-- options]
   --open-cases N          open cases for the worker memory (default 10000; quick 500)
   --open-cases-budget S   at most S seconds to open them (default 300; quick 60)
   --mixed N               cases of each process in the mixed load (default 20; quick 5)
-  --out FILE              also write the report (markdown) to FILE`;
+  --out FILE              also write the report (markdown) to FILE
+  --profile DIR           the API and worker processes write CPU profiles (.cpuprofile) to DIR
+                          when they stop; read them with Chrome DevTools or speedscope`;
 
 export function parseOptions(argv = process.argv.slice(2)): BenchOptions {
   const { values: a } = parseArgs({
@@ -50,6 +54,7 @@ export function parseOptions(argv = process.argv.slice(2)): BenchOptions {
       'open-cases-budget': { type: 'string' },
       mixed: { type: 'string' },
       out: { type: 'string' },
+      profile: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -85,5 +90,6 @@ export function parseOptions(argv = process.argv.slice(2)): BenchOptions {
     openCasesBudgetSeconds: num(a['open-cases-budget'], 300, 60),
     mixedPerType: num(a.mixed, 20, 5),
     out: a.out,
+    profileDir: a.profile,
   };
 }

@@ -43,9 +43,10 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BARE_QUEUE = 'bench-bare';
 
 /** The target, or why it cannot run here. */
-export async function startTarget(topology: Topology, log: Logger): Promise<Target | { skipped: string }> {
+export async function startTarget(topology: Topology, log: Logger, profileDir?: string): Promise<Target | { skipped: string }> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `switchboard-bench-${topology}-`));
   const env = { LOG_LEVEL: 'warn', TEMPORAL_TASK_QUEUE: 'switchboard' };
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : undefined;
   let stack: ProdLikeStack;
   let stopDev = async () => {};
   if (topology === 'prod-like') {
@@ -55,13 +56,13 @@ export async function startTarget(topology: Topology, log: Logger): Promise<Targ
         skipped: `the Temporal server ${TEMPORAL_SERVER_VERSION} is not built (~/.cache/switchboard/temporal-server-${TEMPORAL_SERVER_VERSION}/); \`npm run stack:prod-like\` builds it once (about 5 min), then run the benchmark again`,
       };
     }
-    stack = await startProdLikeStack({ dataDir, persistent: false, apis: 2, workers: 2, env, log });
+    stack = await startProdLikeStack({ dataDir, persistent: false, apis: 2, workers: 2, env, nodeArgs, log });
   } else {
     const config = { ...loadConfig(), databaseUrl: undefined, temporalAddress: undefined };
     const dev = await ensureStack(config, log, { persistent: false });
     stopDev = dev.stop;
     try {
-      stack = await startProdLikeStack({ dataDir, persistent: false, apis: 1, workers: 1, databaseUrl: dev.databaseUrl, temporalAddress: dev.temporalAddress, env, log });
+      stack = await startProdLikeStack({ dataDir, persistent: false, apis: 1, workers: 1, databaseUrl: dev.databaseUrl, temporalAddress: dev.temporalAddress, env, nodeArgs, log });
     } catch (err) {
       await dev.stop();
       throw err;

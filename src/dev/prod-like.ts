@@ -46,6 +46,8 @@ export interface ProdLikeOptions {
   temporalAddress?: string;
   /** Environment of the API, worker and migrate processes on top of this one's (AUTH_JWT_SECRET, LOG_LEVEL, ...). */
   env?: NodeJS.ProcessEnv;
+  /** Node's own flags for the API and worker processes (the benchmark's `--profile`: `--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
   log: Logger;
 }
 
@@ -173,14 +175,21 @@ function temporalService(server: string, configFile: string, { logsDir, runDir }
  * `src/cli.ts <command>` as its own process: what `npm run <command>` runs,
  * without npm's and tsx's wrapper processes, so a signal reaches the service itself.
  */
-function cliProcess(command: 'api' | 'worker' | 'migrate', env: NodeJS.ProcessEnv) {
-  return { command: process.execPath, args: ['--import', 'tsx', 'src/cli.ts', command], cwd: ROOT, env };
+function cliProcess(command: 'api' | 'worker' | 'migrate', env: NodeJS.ProcessEnv, nodeArgs: string[] = []) {
+  return { command: process.execPath, args: [...nodeArgs, '--import', 'tsx', 'src/cli.ts', command], cwd: ROOT, env };
 }
 
-function nodeService(name: string, command: 'api' | 'worker', env: NodeJS.ProcessEnv, { logsDir, runDir }: Dirs, ready: (pid: number) => Promise<boolean>) {
+function nodeService(
+  name: string,
+  command: 'api' | 'worker',
+  env: NodeJS.ProcessEnv,
+  { logsDir, runDir }: Dirs,
+  ready: (pid: number) => Promise<boolean>,
+  nodeArgs?: string[],
+) {
   return new ChildService({
     name,
-    ...cliProcess(command, env),
+    ...cliProcess(command, env, nodeArgs),
     logFile: path.join(logsDir, `${name}.log`),
     pidFile: path.join(runDir, `${name}.pid`),
     leftoverMatch: `src/cli.ts ${command}`,
@@ -267,7 +276,7 @@ export async function startProdLikeStack(opts: ProdLikeOptions): Promise<ProdLik
     const apiPorts = await Promise.all(Array.from({ length: opts.apis ?? 2 }, (_, i) => (opts.apiPort ? opts.apiPort + i : freePort())));
     const apis = apiPorts.map((port, i) => {
       const url = `http://${HOST}:${port}`;
-      const service = nodeService(`api-${i + 1}`, 'api', env({ PORT: String(port) }), dirs, async () => (await fetch(`${url}/readyz`)).ok);
+      const service = nodeService(`api-${i + 1}`, 'api', env({ PORT: String(port) }), dirs, async () => (await fetch(`${url}/readyz`)).ok, opts.nodeArgs);
       return Object.assign(service, { url });
     });
     // A worker is ready when it polls its task queue (the SDK's identity is pid@host).
@@ -279,7 +288,7 @@ export async function startProdLikeStack(opts: ProdLikeOptions): Promise<ProdLik
       });
       return pollers.some((p) => p.identity === `${pid}@${os.hostname()}`);
     };
-    const workers = Array.from({ length: opts.workers ?? 2 }, (_, i) => nodeService(`worker-${i + 1}`, 'worker', env(), dirs, polling));
+    const workers = Array.from({ length: opts.workers ?? 2 }, (_, i) => nodeService(`worker-${i + 1}`, 'worker', env(), dirs, polling, opts.nodeArgs));
     await Promise.all([...apis.map((s) => startService(s, 'apis')), ...workers.map((s) => startService(s, 'workers'))]);
 
     return {

@@ -22,10 +22,9 @@ export interface WorkerOptions {
  * limit is 4 GiB), so a worker's memory would follow the host, not a number
  * we chose. A case evicted from the cache is replayed from its history when
  * it next moves (CPU, not correctness); most open cases wait on people for
- * hours. Measured (docs/benchmarks.md): with 1 000 and thousands of cases
- * in flight, a worker's RSS still reached 1.5–1.9 GiB on a loaded machine,
- * over the 1 GiB target; the next step is a lower cache with a capped old
- * space (--max-old-space-size), measured.
+ * hours. With the process definitions shared by every cached run
+ * (bundle.ts), 1 000 cached runs keep a worker under 1 GiB
+ * (docs/benchmarks.md).
  */
 export const MAX_CACHED_WORKFLOWS = 1000;
 
