@@ -330,7 +330,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   // Logs to stderr: stdout carries what a command prints (a token, the start banner).
-  const log = pino({ ...PRIVATE_LOGGING, level: config.logLevel, base: { service: 'switchboard' } }, pino.destination(2));
+  const log = pino({ ...PRIVATE_LOGGING, level: config.logLevel, base: { service: 'switchboard', pid: process.pid } }, pino.destination(2));
   try {
     switch (command) {
       case 'start':

@@ -1,22 +1,20 @@
 /**
  * Opening a case, for orders and complaints alike: idempotent on the
  * client's Idempotency-Key (same key and body: the same case; same key,
- * other body: 409), the read-model row and its key in one transaction, then
+ * other body: 409), the read-model row and its key in one statement, then
  * the workflow (whose id is the case id, so a retry after a crash between
  * the two finds the run instead of opening a second case).
  *
  * Round trips are what intake costs next to a bare workflow start
- * (docs/benchmarks.md): the customer is looked up on a second connection
- * while the key is claimed, a request without a key writes its row without
- * a transaction, and a new case answers with the row it wrote instead of
- * reading it back.
+ * (docs/benchmarks.md): a new case is one statement (store/intake.ts) and
+ * answers with the row it wrote instead of reading it back.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { caseIdPrefix, type CaseType } from '../domain/case';
 import type { Actor } from '../domain/roles';
 import { processOf } from '../processes/index';
-import { initialCaseRow, insertCaseRecord, type CaseRow } from '../store/cases';
-import { claimIdempotencyKey } from '../store/idempotency';
+import { initialCaseRow, type CaseRow } from '../store/cases';
+import { caseOfKey, writeOpenedCase } from '../store/intake';
 import { startCase } from '../temporal/cases';
 import type { CaseStart } from '../../workflows/lib/messages';
 import type { ApiDeps } from './deps';
@@ -42,16 +40,6 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value);
-}
-
-/** An order on a line (`serviceId`: relocation, transfer, cancellation, repair) names one of the customer's own services. */
-async function mustOwnService(db: ApiDeps['db'], { customerId, fields }: CaseRequest): Promise<void> {
-  const serviceId = fields.serviceId;
-  if (typeof serviceId !== 'string') return;
-  const service = await db.selectFrom('services').select('id').where('id', '=', serviceId).where('customer_id', '=', customerId).executeTakeFirst();
-  if (!service) {
-    throw new HttpProblem(422, `customer ${customerId} has no service ${serviceId}`, { errors: [{ path: 'body/serviceId', message: 'not a service of this customer' }] });
-  }
 }
 
 /** Opens the case (or finds the one this key opened); `replay` says which, `opened` is the row of a new case. */
@@ -84,43 +72,27 @@ export async function openCase(
     fields: request.fields,
   };
 
-  // Looked up beside the key's claim; an unknown customer is a 422 before anything else.
-  const customerKnown = db
-    .selectFrom('customers')
-    .select('id')
-    .where('id', '=', request.customerId)
-    .executeTakeFirst()
-    .then((row) => row !== undefined);
-  customerKnown.catch(() => undefined); // awaited below; a failure surfaces there
-  const mustBeKnownCustomer = async () => {
-    if (!(await customerKnown)) {
-      throw new HttpProblem(422, `there is no customer ${request.customerId}`, { errors: [{ path: 'body/customerId', message: 'unknown customer' }] });
-    }
-  };
-  const write = async (tx: ApiDeps['db']) => {
-    await mustOwnService(tx, request);
-    await insertCaseRecord(tx, start);
-  };
-
+  const key = keyHash ? { key: keyHash, requestHash: sha256(canonicalJson(request)) } : undefined;
+  // An order on a line (relocation, transfer, cancellation, repair) names one of the customer's own services.
+  const serviceId = typeof request.fields.serviceId === 'string' ? request.fields.serviceId : undefined;
+  const written = await writeOpenedCase(db, start, key, serviceId);
+  if (!written.customerKnown) {
+    throw new HttpProblem(422, `there is no customer ${request.customerId}`, { errors: [{ path: 'body/customerId', message: 'unknown customer' }] });
+  }
   let earlier: { id: string; created_at: Date } | undefined;
-  if (keyHash) {
-    const requestHash = sha256(canonicalJson(request));
-    earlier = await db.transaction().execute(async (tx) => {
-      const claim = await claimIdempotencyKey(tx, keyHash, requestHash, start.id);
-      await mustBeKnownCustomer();
-      if (!claim.fresh) {
-        if (claim.requestHash !== requestHash) {
-          throw new HttpProblem(409, 'this Idempotency-Key was already used with a different request body', { slug: 'idempotency-key-reused' });
-        }
-        return tx.selectFrom('cases').select(['id', 'created_at']).where('id', '=', claim.caseId).executeTakeFirstOrThrow();
+  if (!written.opened) {
+    // The key opened a case before (a retry, or a concurrent request that claimed it first), whatever the line's owner is now.
+    const claimed = key && (await caseOfKey(db, key.key));
+    if (claimed) {
+      if (claimed.requestHash !== key.requestHash) {
+        throw new HttpProblem(409, 'this Idempotency-Key was already used with a different request body', { slug: 'idempotency-key-reused' });
       }
-      await write(tx);
-      return undefined;
-    });
-  } else {
-    // Nothing to keep atomic without a key: a fresh random id, one row.
-    await mustBeKnownCustomer();
-    await write(db);
+      earlier = { id: claimed.caseId, created_at: claimed.createdAt };
+    } else if (!written.ownsService) {
+      throw new HttpProblem(422, `customer ${request.customerId} has no service ${serviceId}`, { errors: [{ path: 'body/serviceId', message: 'not a service of this customer' }] });
+    } else {
+      throw new Error(`case ${start.id} was neither opened nor found`);
+    }
   }
 
   // Idempotent (the case id is the workflow id): a replay also covers a crash between the write and the start.

@@ -15,11 +15,10 @@ const REFUSAL_STATUS: Record<string, number> = {
 // gRPC status codes (no dependency on @grpc/grpc-js for two numbers).
 const GRPC_NOT_FOUND = 5;
 const GRPC_FAILED_PRECONDITION = 9;
-const GRPC_UNAVAILABLE = 14;
 
 /**
  * The problem an update failure means for the client, or undefined when it
- * is a server fault (left to the generic 500 handler).
+ * is a server fault or an outage (left to the generic handler: 500 or 503).
  */
 export function problemFromUpdateError(err: unknown, caseId: string): HttpProblem | undefined {
   const refused = refusalOf(err);
@@ -40,7 +39,6 @@ export function problemFromUpdateError(err: unknown, caseId: string): HttpProble
     if (code === GRPC_NOT_FOUND || code === GRPC_FAILED_PRECONDITION) {
       return new HttpProblem(409, `case ${caseId} accepts no more changes`);
     }
-    if (code === GRPC_UNAVAILABLE) return new HttpProblem(503, 'the workflow service is unavailable; try again later');
   }
   return undefined;
 }

@@ -1,4 +1,6 @@
+import { Client, Connection } from '@temporalio/client';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { buildApp } from '../../src/api/app';
 import {
   fetchJson,
   putCustomer,
@@ -7,6 +9,7 @@ import {
   waitForTask,
 } from '../support/api';
 import { refundBody } from '../fixtures/refund';
+import { testDb } from '../support/stack';
 
 const stack = useTestApi({ worker: true });
 
@@ -82,6 +85,33 @@ describe('orders', () => {
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+  });
+
+  test('Temporal unreachable: 503 with Retry-After; the retry with the same key opens that order', async () => {
+    const customerId = await putCustomer(stack.api);
+    const key = `idem-outage-${Date.now()}`;
+    // The same database, no Temporal behind it (no retry interceptor: the call fails at once).
+    const connection = Connection.lazy({ address: '127.0.0.1:1', connectTimeout: '1s', interceptors: [] });
+    const cut = await buildApp({ config: { ...stack.api.config, logLevel: 'silent' }, db: testDb(), temporal: new Client({ connection }), logger: false });
+    try {
+      const r = await cut.inject({
+        method: 'POST',
+        url: '/v1/orders',
+        headers: { authorization: `Bearer ${clerk}`, 'content-type': 'application/json', 'idempotency-key': key },
+        payload: refundBody(customerId),
+      });
+      expect(r.statusCode, r.body).toBe(503);
+      expect(r.headers['retry-after']).toBe('1');
+      expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
+    } finally {
+      await cut.close();
+      await connection.close().catch(() => undefined);
+    }
+    const retried = await fetchJson(`${stack.api.url}/v1/orders`, { token: clerk, json: refundBody(customerId), headers: { 'idempotency-key': key } });
+    expect(retried.status, JSON.stringify(retried.body)).toBe(200);
+    await waitForTask(stack.api, supervisor, retried.body.id, 'approve_refund');
+    const cases = await testDb().selectFrom('cases').select('id').where('customer_id', '=', customerId).execute();
+    expect(cases.map((c) => c.id)).toEqual([retried.body.id]);
   });
 
   test('pagination walks every order exactly once, newest first', async () => {

@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorObject } from 'ajv';
 import { YEAR_MAX, YEAR_MIN } from '../../domain/storable';
+import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from '../unavailable';
 
 export interface ProblemFieldError {
   path: string;
@@ -203,8 +204,13 @@ export function handleError(error: ErrorWithValidation | HttpProblem | Error, re
       detail: err.message || TITLES[status] || 'client error',
     });
   }
-  request.log.error({ err }, 'request failed');
-  const s = status === 503 ? 503 : 500;
+  const s = status === 503 || isDependencyUnavailable(err) ? 503 : 500;
+  if (s === 503) {
+    request.log.warn({ err }, 'a dependency is unavailable');
+    reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  } else {
+    request.log.error({ err }, 'request failed');
+  }
   return sendProblem(reply, {
     type: problemType(s),
     title: TITLES[s]!,
