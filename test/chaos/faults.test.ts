@@ -39,7 +39,9 @@ const CASES_PER_TYPE = Number(process.env.CHAOS_CASES_PER_TYPE ?? 200);
 const WARM_PER_TYPE = Math.max(4, Math.round(CASES_PER_TYPE / 8));
 const IDEMPOTENT_SUBMISSIONS = Number(process.env.CHAOS_IDEMPOTENT_SUBMISSIONS ?? 1000);
 /** How long the cases may take to complete after the faults. */
-const DRIVE_TIMEOUT_MS = Number(process.env.CHAOS_DRIVE_TIMEOUT_MS ?? 600_000);
+// Draining 1 575 cases after the faults takes 10-15 minutes on two cores; a case that stopped moving fails sooner.
+const DRIVE_TIMEOUT_MS = Number(process.env.CHAOS_DRIVE_TIMEOUT_MS ?? 1_800_000);
+const DRIVE_STALL_MS = Number(process.env.CHAOS_DRIVE_STALL_MS ?? 180_000);
 const fuzzOptions = { ...fuzzOptionsFromEnv({ requests: 10_000, budgetMs: 600_000 }), concurrency: 16 };
 
 const FINAL_STATES = ['completed', 'cancelled', 'rejected', 'failed', 'closed'];
@@ -194,7 +196,7 @@ describe.sequential('the failure suite', () => {
       const open = await inFlight();
       return open !== undefined && Object.keys(open).length === 0;
     };
-    const driving = driver.driveUntil(allDone, { timeoutMs: DRIVE_TIMEOUT_MS, idleMs: 1000, filter: (task) => releasedAll || !held.has(task.caseId) });
+    const driving = driver.driveUntil(allDone, { timeoutMs: DRIVE_TIMEOUT_MS, stallMs: DRIVE_STALL_MS, idleMs: 1000, filter: (task) => releasedAll || !held.has(task.caseId) });
     driving.catch(() => undefined);
 
     // 1. kill -9 a worker mid-activity. Notifications are held up, as by a slow gateway (their table locked), so the

@@ -354,15 +354,22 @@ export class Driver {
   }
 
   /**
-   * Passes until `done` holds (checked after each pass), or fails after
-   * `timeoutMs` saying what is still open.
+   * Passes until `done` holds (checked after each pass), or fails saying
+   * what is still open: after `timeoutMs`, or sooner when `stallMs` pass
+   * with tasks open and none completed (slow is not stuck: a loaded machine
+   * drains thousands of cases slowly, a lost case never).
    */
-  async driveUntil(done: () => Promise<boolean>, { timeoutMs = 300_000, idleMs = 250, filter }: { timeoutMs?: number; idleMs?: number; filter?: (task: InboxTask) => boolean } = {}): Promise<void> {
+  async driveUntil(
+    done: () => Promise<boolean>,
+    { timeoutMs = 300_000, stallMs = timeoutMs, idleMs = 250, filter }: { timeoutMs?: number; stallMs?: number; idleMs?: number; filter?: (task: InboxTask) => boolean } = {},
+  ): Promise<void> {
     const deadline = Date.now() + timeoutMs;
+    let progress = { completed: this.stats.completed, at: Date.now() };
     for (;;) {
       const open = await this.pass(filter);
       if (await done().catch(() => false)) return;
-      if (Date.now() > deadline) {
+      if (this.stats.completed !== progress.completed) progress = { completed: this.stats.completed, at: Date.now() };
+      if (Date.now() > deadline || (open > 0 && Date.now() - progress.at > stallMs)) {
         const left = this.lastOpen.slice(0, 10).map((t) => ({
           task: `${t.kind} ${t.id} (${t.state}${t.assignee ? ` by ${t.assignee}` : ''})`,
           case: `${t.caseType} ${t.caseId}`,
