@@ -71,17 +71,46 @@ export function tokenVerifier(config: Pick<Config, 'jwtSecret' | 'jwksUrl' | 'jw
   if (config.jwksUrl) {
     // jose caches the key set and refetches it when a token names an unknown key id.
     const jwks = createRemoteJWKSet(new URL(config.jwksUrl));
-    return (token) => verifyWith(token, jwks, { algorithms: ['RS256', 'ES256'], ...claims });
+    return rememberVerified((token) => verifyWith(token, jwks, { algorithms: ['RS256', 'ES256'], ...claims }));
   }
   const key = keyOf(config.jwtSecret);
-  return (token) => verifyWith(token, key, { algorithms: ['HS256'], ...claims });
+  return rememberVerified((token) => verifyWith(token, key, { algorithms: ['HS256'], ...claims }));
+}
+
+/** How many verified tokens a process remembers (a few per person signed in). */
+export const REMEMBERED_TOKENS = 10_000;
+
+type Verified = VerifiedToken & { expiresAt: number };
+
+/**
+ * A token once verified is remembered until it expires: the same bytes
+ * verify the same way until then, and checking the signature (Web Crypto)
+ * was the largest single cost of a read in the API's CPU profile. A token
+ * never verified, or changed in one byte, is checked in full. Beyond
+ * {@link REMEMBERED_TOKENS} the oldest are forgotten first.
+ */
+export function rememberVerified(verify: (token: string) => Promise<Verified>, now: () => number = Date.now): TokenVerifier {
+  const remembered = new Map<string, Verified>();
+  return async (token) => {
+    const known = remembered.get(token);
+    if (known && known.expiresAt > now()) return withoutExpiry(known);
+    remembered.delete(token);
+    const verified = await verify(token);
+    if (remembered.size >= REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value!);
+    remembered.set(token, verified);
+    return withoutExpiry(verified);
+  };
+}
+
+function withoutExpiry({ expiresAt: _expiresAt, ...token }: Verified): VerifiedToken {
+  return { ...token, roles: [...token.roles] };
 }
 
 async function verifyWith(
   token: string,
   key: Uint8Array | JWTVerifyGetKey,
   opts: { algorithms: string[]; issuer?: string; audience?: string },
-): Promise<VerifiedToken> {
+): Promise<Verified> {
   let payload: Record<string, unknown>;
   try {
     const options = { ...opts, requiredClaims: ['exp', 'sub'] };
@@ -96,7 +125,8 @@ async function verifyWith(
   if (!Array.isArray(roles) || !roles.every(isRole)) {
     throw new InvalidTokenError(`invalid token: roles must be an array of ${ROLES.join(', ')}`);
   }
-  const out: VerifiedToken = { sub: textClaim('sub', sub, 1, 200), roles: [...new Set(roles)] };
+  // exp is required (jwtVerify checked it is a number in the future).
+  const out: Verified = { sub: textClaim('sub', sub, 1, 200), roles: [...new Set(roles)], expiresAt: (payload.exp as number) * 1000 };
   if (name !== undefined) out.name = textClaim('name', name, 0, 200);
   if (dept !== undefined) out.dept = textClaim('dept', dept, 0, 64);
   return out;
