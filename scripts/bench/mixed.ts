@@ -21,6 +21,7 @@ export async function mixedLoad(target: Target, o: BenchOptions): Promise<Figure
   const plan = PROCESSES.flatMap((process) => Array.from({ length: o.mixedPerType }, () => process));
   const cases: Array<{ id: string; type: string; openedAt: number; finishedAt?: number }> = [];
   const t0 = performance.now();
+  const sectionStart = new Date();
   const opening = await closedLoop(
     async (i) => {
       const process = plan[i]!;
@@ -43,7 +44,7 @@ export async function mixedLoad(target: Target, o: BenchOptions): Promise<Figure
   };
   // Only this section's cases and the children they start: the refunds the intake section left at their
   // approval are not part of the mixed load (working them too measured the earlier sections, not this one).
-  const earlier = new Set((await target.db.selectFrom('cases').select('id').where('created_at', '<', new Date(Date.now() - (performance.now() - t0))).execute()).map((r) => r.id));
+  const earlier = new Set((await target.db.selectFrom('cases').select('id').where('created_at', '<', sectionStart).execute()).map((r) => r.id));
   const driver = new Driver(apis, { concurrency: 8 });
   let timedOut = false;
   await driver.driveUntil(finished, { timeoutMs: o.quick ? 180_000 : 300_000, filter: (task) => !earlier.has(task.caseId) }).catch(() => (timedOut = true));

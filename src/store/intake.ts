@@ -28,24 +28,26 @@ export interface IntakeWrite {
 /** Writes the case's first row if its customer exists, owns `serviceId` (if given) and, with a key, the key is unclaimed. */
 export async function writeOpenedCase(db: Db, start: CaseStart, key: IntakeKey | undefined, serviceId: string | undefined): Promise<IntakeWrite> {
   const row = initialCaseRow(start);
+  // Absent values as SQL nulls: each is tested in the statement (no key: no claim; no line: no ownership check).
+  const [line, claimKey, requestHash] = [serviceId ?? null, key?.key ?? null, key?.requestHash ?? null];
   const { rows } = await sql<IntakeWrite>`
     with customer as (select 1 from customers where id = ${row.customer_id}),
-      service as (select 1 from services where id = ${serviceId ?? null}::text and customer_id = ${row.customer_id}),
-      allowed as (select 1 where exists (select 1 from customer) and (${serviceId ?? null}::text is null or exists (select 1 from service))),
+      service as (select 1 from services where id = ${line}::text and customer_id = ${row.customer_id}),
+      allowed as (select 1 where exists (select 1 from customer) and (${line}::text is null or exists (select 1 from service))),
       claim as (
         insert into idempotency_keys (key, request_hash, case_id)
-        select ${key?.key ?? null}::text, ${key?.requestHash ?? null}::text, ${row.id} from allowed where ${key?.key ?? null}::text is not null
+        select ${claimKey}::text, ${requestHash}::text, ${row.id} from allowed where ${claimKey}::text is not null
         on conflict (key) do nothing
         returning case_id),
       opened as (
         insert into cases (id, kind, type, state, stage, outcome, state_reason, customer_id, created_by, created_at, updated_at, parent_id, data)
-        select ${row.id}, ${row.kind}, ${row.type}, ${row.state}, ${row.stage}, null, null, ${row.customer_id}, ${row.created_by},
+        select ${row.id}, ${row.kind}, ${row.type}, ${row.state}, ${row.stage}, ${row.outcome}::text, ${row.state_reason}::text, ${row.customer_id}, ${row.created_by},
           ${start.createdAt}::timestamptz, ${start.createdAt}::timestamptz, ${row.parent_id}::text, ${JSON.stringify(row.data)}::jsonb
-        from allowed where ${key?.key ?? null}::text is null or exists (select 1 from claim)
+        from allowed where ${claimKey}::text is null or exists (select 1 from claim)
         on conflict (id) do nothing
         returning id)
     select exists (select 1 from customer) as "customerKnown",
-      (${serviceId ?? null}::text is null or exists (select 1 from service)) as "ownsService",
+      (${line}::text is null or exists (select 1 from service)) as "ownsService",
       exists (select 1 from opened) as opened`.execute(db);
   return rows[0]!;
 }
