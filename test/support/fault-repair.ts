@@ -4,14 +4,12 @@
  * their tasks through the case's `completeTask` update.
  */
 import type { Client } from '@temporalio/client';
-import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Db } from '../../src/db/index';
 import type { Actor } from '../../src/domain/roles';
 import type { FaultRepairInput } from '../../src/processes/fault-repair';
 import { faultRepairFields, restoredVisit, seedService, type ServiceSeed } from '../fixtures/fault-repair';
 import { decide, openCase, openTask, seedCustomer, staff } from './cases';
-import { closeStack, testClient, testDb } from './stack';
-import { startTestWorker, type TestWorker } from './worker';
+import { useTestWorker } from './worker';
 
 /** A customer reports a fault on their service (or, with `serviceOwner`, on another customer's). */
 export async function reportFault(client: Client, db: Db, taskQueue: string, seed: ServiceSeed = {}, fields: Partial<FaultRepairInput> = {}, serviceOwner?: string) {
@@ -48,7 +46,7 @@ export function faultRepairSteps(client: Client, db: Db) {
 export interface FaultRepairHarness {
   db: Db;
   client: Client;
-  worker: TestWorker;
+  worker: { taskQueue: string };
   steps: ReturnType<typeof faultRepairSteps>;
   /** Undo functions (withSla, withPolicy) run after each test. */
   restore: Array<() => Promise<void>>;
@@ -57,20 +55,6 @@ export interface FaultRepairHarness {
 
 /** A test file's worker, its people and its reports; hooks registered, policies put back after each test. */
 export function useFaultRepairs(): FaultRepairHarness {
-  const h = { restore: [] } as unknown as FaultRepairHarness;
-  beforeAll(async () => {
-    h.db = testDb();
-    h.client = testClient();
-    h.worker = await startTestWorker();
-    h.steps = faultRepairSteps(h.client, h.db);
-    h.report = (seed, fields, owner) => reportFault(h.client, h.db, h.worker.taskQueue, seed, fields, owner);
-  });
-  afterEach(async () => {
-    while (h.restore.length) await h.restore.pop()!();
-  });
-  afterAll(async () => {
-    await h.worker?.stop();
-    await closeStack();
-  });
-  return h;
+  const { db, client, worker, restore } = useTestWorker();
+  return { db, client, worker, restore, steps: faultRepairSteps(client, db), report: (seed, fields, owner) => reportFault(client, db, worker.taskQueue, seed, fields, owner) };
 }

@@ -5,7 +5,8 @@ import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
 import { createWorker } from '../../src/worker/index';
 import { installTemporalRuntime } from '../../src/worker/runtime';
-import { nativeConnection, stackEnv, testDb } from './stack';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { closeStack, nativeConnection, stackEnv, testClient, testDb } from './stack';
 
 export interface TestWorker {
   taskQueue: string;
@@ -41,6 +42,30 @@ export async function startTestWorker(
       await running;
     },
   };
+}
+
+/**
+ * A workflow test file's stack: its database and Temporal client, and the
+ * real worker on a task queue of its own, running from before the file's
+ * first test to after its last; with `workflows`, the test-only workflows
+ * of that file instead of the processes. `restore` takes undo steps
+ * (withSla, withPolicy) that run after each test.
+ */
+export function useTestWorker(opts: { workflows?: URL } = {}) {
+  const taskQueue = `test-${randomUUID()}`;
+  const restore: Array<() => Promise<void>> = [];
+  let worker: TestWorker | undefined;
+  beforeAll(async () => {
+    worker = await startTestWorker({ taskQueue, workflowBundle: opts.workflows && (await fixtureBundle(opts.workflows)) });
+  });
+  afterEach(async () => {
+    while (restore.length) await restore.pop()!();
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await closeStack();
+  });
+  return { db: testDb(), client: testClient(), worker: { taskQueue }, restore };
 }
 
 /** Bundles test-only workflows (fixtures that exercise one block) for startTestWorker. */

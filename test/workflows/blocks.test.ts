@@ -1,21 +1,14 @@
-import { WorkflowFailedError, type Client } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/index';
+import { WorkflowFailedError } from '@temporalio/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertCaseRecord } from '../../src/store/cases';
 import { refusalOf } from '../../src/temporal/cases';
 import { cancelCaseUpdate, caseStatusQuery, type CaseSnapshot } from '../../workflows/lib/messages';
 import { caseStart, decide, eventually, openTask, seedCustomer, staff } from '../support/cases';
-import { closeStack, testClient, testDb } from '../support/stack';
-import { fixtureBundle, startTestWorker, type TestWorker } from '../support/worker';
+import { useTestWorker } from '../support/worker';
 
-let db: Db;
-let client: Client;
-let worker: TestWorker;
+const { db, client, worker } = useTestWorker({ workflows: new URL('./fixtures/blocks.ts', import.meta.url) });
 
 beforeAll(async () => {
-  db = testDb();
-  client = testClient();
-  worker = await startTestWorker({ workflowBundle: await fixtureBundle(new URL('./fixtures/blocks.ts', import.meta.url)) });
   await db
     .insertInto('sla_policies')
     .values([
@@ -23,11 +16,6 @@ beforeAll(async () => {
       { key: 'test.level', duration: 'PT1S', calendar: 'continuous', jeopardy_ratio: 0.5, pause_when_pending: true },
     ])
     .execute();
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await closeStack();
 });
 
 async function open(workflow: string, fields: object = {}) {

@@ -1,6 +1,4 @@
-import type { Client } from '@temporalio/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/index';
+import { describe, expect, it } from 'vitest';
 import type { CancellationInput } from '../../src/processes/cancellation';
 import { insertCaseRecord } from '../../src/store/cases';
 import { refusalOf, startCase } from '../../src/temporal/cases';
@@ -9,30 +7,11 @@ import { cancellationFields, seedLeavingCustomer, type LeavingCustomer } from '.
 import { portInUse } from '../support/bss';
 import { people, workCancellation } from '../support/cancellation';
 import { balanceOf, caseStart, decide, eventually, openTask, withSla } from '../support/cases';
-import { closeStack, testClient, testDb } from '../support/stack';
-import { startTestWorker, type TestWorker } from '../support/worker';
+import { useTestWorker } from '../support/worker';
 
-let db: Db;
-let client: Client;
-let worker: TestWorker;
-const restore: Array<() => Promise<void>> = [];
+const { db, client, worker, restore } = useTestWorker();
 
 const { clerk, supervisor, manager, chief, tech } = people;
-
-beforeAll(async () => {
-  db = testDb();
-  client = testClient();
-  worker = await startTestWorker();
-});
-
-afterEach(async () => {
-  while (restore.length) await restore.pop()!();
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await closeStack();
-});
 
 /** A cancellation a clerk files for a customer leaving with one broadband line; `createdAt` back-dates the form. */
 async function cancellation(customer: LeavingCustomer = {}, fields: Partial<CancellationInput> = {}, createdAt?: string) {

@@ -1,36 +1,15 @@
 /** Complaints with first-responder responsibility (processes.md §7) on a real Temporal dev server and PostgreSQL. */
-import type { Client } from '@temporalio/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/index';
+import { describe, expect, it } from 'vitest';
 import { refusalOf } from '../../src/temporal/cases';
 import { answer } from '../fixtures/complaint';
 import { seedService } from '../fixtures/fault-repair';
 import { decide, eventually, openTask, seedCustomer, staff, withPolicy, withSla } from '../support/cases';
 import { clerk, complaintSteps, fileComplaint, levels } from '../support/complaints';
 import { faultRepairSteps } from '../support/fault-repair';
-import { closeStack, testClient, testDb } from '../support/stack';
-import { startTestWorker, type TestWorker } from '../support/worker';
+import { useTestWorker } from '../support/worker';
 
-let db: Db;
-let client: Client;
-let worker: TestWorker;
-let steps: ReturnType<typeof complaintSteps>;
-const restore: Array<() => Promise<void>> = [];
-
-beforeAll(async () => {
-  db = testDb();
-  client = testClient();
-  worker = await startTestWorker();
-  steps = complaintSteps(client, db);
-});
-afterEach(async () => {
-  while (restore.length) await restore.pop()!();
-});
-afterAll(async () => {
-  await worker?.stop();
-  await closeStack();
-});
-
+const { db, client, worker, restore } = useTestWorker();
+const steps = complaintSteps(client, db);
 const file = (fields: Parameters<typeof fileComplaint>[3] = {}, customerId?: string) => fileComplaint(client, db, worker.taskQueue, fields, customerId);
 const caseRow = (id: string) => db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const noticesOf = async (id: string) => (await db.selectFrom('notifications').select(['step', 'template']).where('case_id', '=', id).orderBy('id').execute()).map((n) => n.step);

@@ -1,28 +1,12 @@
 /** Fault repair as the child case of another (a complaint starts one), reporting its result to the parent. */
-import type { Client } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/index';
+import { describe, expect, it } from 'vitest';
 import { insertCaseRecord } from '../../src/store/cases';
 import { faultRepairFields, seedService } from '../fixtures/fault-repair';
 import { faultRepairSteps } from '../support/fault-repair';
 import { caseStart, eventually, seedCustomer } from '../support/cases';
-import { closeStack, testClient, testDb } from '../support/stack';
-import { fixtureBundle, startTestWorker, type TestWorker } from '../support/worker';
+import { useTestWorker } from '../support/worker';
 
-let db: Db;
-let client: Client;
-let worker: TestWorker;
-
-beforeAll(async () => {
-  db = testDb();
-  client = testClient();
-  worker = await startTestWorker({ workflowBundle: await fixtureBundle(new URL('./fixtures/fault-repair-parent.ts', import.meta.url)) });
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await closeStack();
-});
+const { db, client, worker } = useTestWorker({ workflows: new URL('./fixtures/fault-repair-parent.ts', import.meta.url) });
 
 describe('fault repair as a child case', () => {
   it('runs under its parent, for the parent’s customer, and reports its result', async () => {

@@ -1,7 +1,5 @@
-import type { Client } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtInPayments } from '../../src/adapters/payments';
-import type { Db } from '../../src/db/index';
 import { INSTALL_CHECKLIST, type NewInstallInput } from '../../src/processes/new-install';
 import { refusalOf } from '../../src/temporal/cases';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../../src/temporal/search-attributes';
@@ -11,27 +9,13 @@ import { newInstallFields, nonLocalSme, uniqueAddress } from '../fixtures/new-in
 import { loadPorts, portsOf } from '../support/bss';
 import { failsOnceAfterwards } from '../support/flaky';
 import { decide, eventually, openCase, openTask, seedCustomer, staff, withSla } from '../support/cases';
-import { closeStack, testClient, testDb } from '../support/stack';
 import { bookVisit, caller, finishedVisitData, planner, recordVisit, surveyCustomer, technician } from '../support/visits';
-import { startTestWorker, type TestWorker } from '../support/worker';
+import { startTestWorker, useTestWorker } from '../support/worker';
 
-let db: Db;
-let client: Client;
-let worker: TestWorker;
+const { db, client, worker } = useTestWorker();
 
 const clerk = staff('clerk-1', 'frontoffice');
 const supervisor = staff('sup-1', 'supervisor');
-
-beforeAll(async () => {
-  db = testDb();
-  client = testClient();
-  worker = await startTestWorker();
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await closeStack();
-});
 
 /**
  * Opens a new install at an address of its own with `ports` free ports

@@ -1,35 +1,19 @@
-import type { Client } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtInBilling } from '../../src/adapters/billing';
-import type { Db } from '../../src/db/index';
 import type { OwnershipTransferInput } from '../../src/processes/ownership-transfer';
 import { refusalOf } from '../../src/temporal/cases';
 import { ownershipTransferFields } from '../fixtures/ownership-transfer';
 import { seedCompany, seedService } from '../support/bss';
 import { failsOnceAfterwards } from '../support/flaky';
 import { balanceOf, decide, eventually, openCase, openTask, seedCustomer, staff, withPolicy, withSla } from '../support/cases';
-import { closeStack, testClient, testDb } from '../support/stack';
-import { startTestWorker, type TestWorker } from '../support/worker';
+import { startTestWorker, useTestWorker } from '../support/worker';
 
-let db: Db;
-let client: Client;
-let worker: TestWorker;
+const { db, client, worker } = useTestWorker();
 
 const clerk = staff('clerk-1', 'frontoffice');
 const supervisor = staff('sup-1', 'supervisor');
 const idCard = { document: 'resident_id' };
 const sealedLetter = { document: 'business_licence', introductionLetter: { reference: 'LTR-2026-01', sealed: true } };
-
-beforeAll(async () => {
-  db = testDb();
-  client = testClient();
-  worker = await startTestWorker();
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await closeStack();
-});
 
 /** The current owner's line, transferred as `overrides` say (by default to a new identity). */
 async function transfer(

@@ -1,41 +1,21 @@
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { describe, expect, it } from 'vitest';
 import { builtInPayments } from '../../src/adapters/payments';
-import type { Db } from '../../src/db/index';
 import type { Actor } from '../../src/domain/roles';
 import { refusalOf } from '../../src/temporal/cases';
 import { cancelCaseUpdate, type CaseSnapshot } from '../../workflows/lib/messages';
 import type { RefundInput } from '../../src/processes/refund';
 import { refundFields } from '../fixtures/refund';
 import { decide as decideTask, openRefund, openTask, seedCustomer, staff, withPolicy, withSla } from '../support/cases';
-import { closeStack, testClient, testDb } from '../support/stack';
-import { startTestWorker, type TestWorker } from '../support/worker';
+import { startTestWorker, useTestWorker } from '../support/worker';
 
-let db: Db;
-let client: Client;
-let worker: TestWorker;
-const restore: Array<() => Promise<void>> = [];
+const { db, client, worker, restore } = useTestWorker();
 
 const supervisor = staff('sup-1', 'supervisor');
 const branchLeader = staff('bl-1', 'branch_leader');
 const gm = staff('gm-1', 'general_manager');
 /** A co-approval is completed by a supervisor of the department it names. */
 const coApprover = (department: string) => ({ ...supervisor, dept: department });
-
-beforeAll(async () => {
-  db = testDb();
-  client = await testClient();
-  worker = await startTestWorker();
-});
-
-afterEach(async () => {
-  while (restore.length) await restore.pop()!();
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await closeStack();
-});
 
 async function refund(fields: Partial<RefundInput> = {}, customerId?: string, taskQueue = worker.taskQueue) {
   const customer = customerId ?? (await seedCustomer(db));

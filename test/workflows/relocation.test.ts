@@ -1,6 +1,4 @@
-import type { Client } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/index';
+import { describe, expect, it } from 'vitest';
 import { RELOCATION_CHECKLIST, type RelocationInput } from '../../src/processes/relocation';
 import { refusalOf } from '../../src/temporal/cases';
 import { cancelCaseUpdate } from '../../workflows/lib/messages';
@@ -8,28 +6,14 @@ import { uniqueAddress } from '../fixtures/new-install';
 import { relocationFields } from '../fixtures/relocation';
 import { loadPorts, portInUse, portsOf, seedService } from '../support/bss';
 import { decide, eventually, openCase, openTask, seedCustomer, staff, withSla } from '../support/cases';
-import { closeStack, testClient, testDb } from '../support/stack';
 import { bookVisit, finishedVisitData, planner, recordVisit, surveyCustomer } from '../support/visits';
-import { startTestWorker, type TestWorker } from '../support/worker';
+import { useTestWorker } from '../support/worker';
 
-let db: Db;
-let client: Client;
-let worker: TestWorker;
+const { db, client, worker } = useTestWorker();
 
 const clerk = staff('clerk-1', 'frontoffice');
 const supervisor = staff('sup-1', 'supervisor');
 const OLD_ADDRESS = '成都市锦江区春熙路1号';
-
-beforeAll(async () => {
-  db = testDb();
-  client = testClient();
-  worker = await startTestWorker();
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await closeStack();
-});
 
 /** A customer's line moving to an address of its own with `ports` free ports. */
 async function relocate(

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertCaseRecord } from '../../src/store/cases';
 import { caseStart, seedCustomer } from '../support/cases';
-import { closeStack, testClient, testDb } from '../support/stack';
-import { fixtureBundle, startTestWorker, type TestWorker } from '../support/worker';
+import { useTestWorker } from '../support/worker';
 import type { ClockProbe } from './fixtures/clock-probe';
 
-const db = testDb();
-let worker: TestWorker;
+const { db, client, worker } = useTestWorker({ workflows: new URL('./fixtures/clock-probe.ts', import.meta.url) });
 
 beforeAll(async () => {
-  worker = await startTestWorker({ workflowBundle: await fixtureBundle(new URL('./fixtures/clock-probe.ts', import.meta.url)) });
   await db
     .insertInto('sla_policies')
     .values([
@@ -19,15 +16,10 @@ beforeAll(async () => {
     .execute();
 });
 
-afterAll(async () => {
-  await worker?.stop();
-  await closeStack();
-});
-
 async function runProbe(policyKey: string) {
   const start = caseStart<ClockProbe>('fault_repair', await seedCustomer(db), { policyKey, runMs: 500, pendingMs: 2000 });
   await insertCaseRecord(db, start);
-  await testClient().workflow.execute('clockProbe', { workflowId: start.id, taskQueue: worker.taskQueue, args: [start] });
+  await client.workflow.execute('clockProbe', { workflowId: start.id, taskQueue: worker.taskQueue, args: [start] });
   const clock = await db.selectFrom('sla_clocks').selectAll().where('case_id', '=', start.id).executeTakeFirstOrThrow();
   const events = await db.selectFrom('case_events').select(['kind', 'at']).where('case_id', '=', start.id).orderBy('id').execute();
   const at = (kind: string) => events.find((e) => e.kind === kind)?.at.getTime();
