@@ -1,10 +1,8 @@
 /** How cases and tasks look on the wire (the contract's field names), from their rows. */
-import type { Db } from '../db/index';
 import { maskPersonalData } from '../domain/masking';
 import { CUSTOMER_SERVING_ROLES, hasAnyRole, type Actor } from '../domain/roles';
-import type { CaseRow } from '../store/cases';
-import { clocksOfCase } from '../store/clocks';
-import { openTasksOfCase, type TaskRow } from '../store/tasks';
+import type { CaseDetails, CaseRow } from '../store/cases';
+import type { TaskRow } from '../store/tasks';
 import { iso } from '../store/time';
 import type { ComplaintSummary, ComplaintView } from './schemas/complaints';
 import type { OrderSummary, OrderView } from './schemas/orders';
@@ -39,15 +37,9 @@ export function orderSummary(row: CaseRow, actor: Viewer): OrderSummary {
   };
 }
 
-/** A case's SLA clocks and the tasks waiting on people (read beside the case row: they need only its id). */
-export async function caseDetails(db: Db, caseId: string) {
-  const [tasks, clocks] = await Promise.all([openTasksOfCase(db, caseId), clocksOfCase(db, caseId)]);
-  return { tasks, clocks };
-}
-
 /** The case with its clocks and the tasks waiting on people. */
-export async function orderView(db: Db, row: CaseRow, actor: Viewer, details?: Awaited<ReturnType<typeof caseDetails>>): Promise<OrderView> {
-  const { tasks, clocks } = details ?? (await caseDetails(db, row.id));
+export function orderView(row: CaseRow & CaseDetails, actor: Viewer): OrderView {
+  const { tasks, clocks } = row;
   return {
     ...orderSummary(row, actor),
     sla: clocks.map((c) => ({
@@ -84,8 +76,8 @@ export function complaintSummary(row: CaseRow, actor: Viewer): ComplaintSummary 
   return asComplaint(orderSummary(row, actor), row);
 }
 
-export async function complaintView(db: Db, row: CaseRow, actor: Viewer): Promise<ComplaintView> {
-  return asComplaint(await orderView(db, row, actor), row);
+export function complaintView(row: CaseRow & CaseDetails, actor: Viewer): ComplaintView {
+  return asComplaint(orderView(row, actor), row);
 }
 
 /** A case just opened: its workflow has not started, so it has no clock or task yet. */

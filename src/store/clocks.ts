@@ -52,7 +52,3 @@ export async function markClockRow(db: Db, ref: ClockRef, mark: 'jeopardy' | 'br
     .returning(['policy_key', 'due_at'])
     .executeTakeFirstOrThrow();
 }
-
-export async function clocksOfCase(db: Db, caseId: string): Promise<ClockRow[]> {
-  return db.selectFrom('sla_clocks').selectAll().where('case_id', '=', caseId).orderBy('started_at').orderBy('clock_id').execute();
-}

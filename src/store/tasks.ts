@@ -109,18 +109,6 @@ export async function findVisibleTask(db: Db, taskId: string, actor: Actor): Pro
   return db.selectFrom('tasks').selectAll().select(jeopardyAt).where('tasks.id', '=', taskId).where(taskVisibleTo(actor)).executeTakeFirst();
 }
 
-/** The tasks of a case still waiting on people, oldest first (without their forms). */
-export async function openTasksOfCase(db: Db, caseId: string) {
-  return db
-    .selectFrom('tasks')
-    .select(['id', 'kind', 'role', 'assignee', 'due_at'])
-    .where('case_id', '=', caseId)
-    .where('state', 'in', OPEN_TASK_STATES)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-}
-
 export type TaskOrder = 'createdAt' | 'dueAt';
 
 export interface TaskFilter {

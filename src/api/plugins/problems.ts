@@ -92,6 +92,12 @@ export class HttpProblem extends Error {
   }
 }
 
+/** The row, or 404: what the caller may not see is, to them, not there. */
+export function found<T>(row: T | undefined, detail: string): T {
+  if (row === undefined) throw new HttpProblem(404, detail);
+  return row;
+}
+
 export function sendProblem(reply: FastifyReply, problem: Problem, headers?: Record<string, string>): FastifyReply {
   if (headers) reply.headers(headers);
   return reply.code(problem.status).type('application/problem+json').send(problem);

@@ -1,14 +1,14 @@
 /** Complaints (首问负责制, processes.md §7): open (idempotently), read, list, timeline. */
 import { complaintOwner } from '../../domain/complaint';
 import { CASE_CREATOR_ROLES, ROLES, type Actor } from '../../domain/roles';
-import { findVisibleCase, listCases } from '../../store/cases';
+import { findVisibleCase, findVisibleCaseWithDetails, listCases } from '../../store/cases';
 import { caseEvents } from '../../store/events';
 import { caseIntakeUpdate } from '../../../workflows/lib/messages';
 import type { Api, ApiDeps } from '../deps';
 import { openCase } from '../open-case';
 import { decodeCursor, keysetPage } from '../pagination';
 import { requireRoles } from '../plugins/auth';
-import { HttpProblem } from '../plugins/problems';
+import { found, HttpProblem } from '../plugins/problems';
 import { IdParams } from '../schemas/common';
 import { ComplaintBody, ComplaintList, ComplaintListQuery, ComplaintView } from '../schemas/complaints';
 import { CaseEventList, IdempotencyHeaders } from '../schemas/orders';
@@ -20,11 +20,9 @@ const INTAKE_WAIT_MS = 10_000;
 export async function complaintRoutes(app: Api, deps: ApiDeps): Promise<void> {
   const { db, temporal } = deps;
 
-  async function visibleComplaint(id: string, actor: Actor) {
-    const row = await findVisibleCase(db, id, actor, 'complaint');
-    if (!row) throw new HttpProblem(404, `no complaint ${id}`);
-    return row;
-  }
+  const visibleComplaint = async (id: string, actor: Actor) => found(await findVisibleCase(db, id, actor, 'complaint'), `no complaint ${id}`);
+  const complaintPage = async (id: string, actor: Actor) =>
+    complaintView(found(await findVisibleCaseWithDetails(db, id, actor, 'complaint'), `no complaint ${id}`), actor);
 
   /**
    * The answer to an opening request carries the owner, severity and reply
@@ -61,7 +59,7 @@ export async function complaintRoutes(app: Api, deps: ApiDeps): Promise<void> {
       return reply
         .code(replay ? 200 : 201)
         .header('location', `/v1/complaints/${id}`)
-        .send(await complaintView(db, await visibleComplaint(id, request.actor), request.actor));
+        .send(await complaintPage(id, request.actor));
     },
   );
 
@@ -71,7 +69,7 @@ export async function complaintRoutes(app: Api, deps: ApiDeps): Promise<void> {
       onRequest: requireRoles(...ROLES),
       schema: { tags: ['complaints'], summary: 'A complaint', params: IdParams, response: { 200: ComplaintView } },
     },
-    async (request) => complaintView(db, await visibleComplaint(request.params.id, request.actor), request.actor),
+    async (request) => complaintPage(request.params.id, request.actor),
   );
 
   app.get(

@@ -1,26 +1,23 @@
 /** Orders: open (idempotently), read, list, timeline, cancel. */
-import { CASE_CANCELLER_ROLES, CASE_CREATOR_ROLES, ROLES } from '../../domain/roles';
-import { findVisibleCase, listCases } from '../../store/cases';
+import { CASE_CANCELLER_ROLES, CASE_CREATOR_ROLES, ROLES, type Actor } from '../../domain/roles';
+import { findVisibleCase, findVisibleCaseWithDetails, listCases } from '../../store/cases';
 import { caseEvents } from '../../store/events';
 import { cancelCaseUpdate } from '../../../workflows/lib/messages';
 import type { Api, ApiDeps } from '../deps';
 import { openCase } from '../open-case';
 import { decodeCursor, keysetPage } from '../pagination';
 import { requireRoles } from '../plugins/auth';
-import { HttpProblem } from '../plugins/problems';
+import { found } from '../plugins/problems';
 import { IdParams } from '../schemas/common';
 import { CancelInput, CaseEventList, CaseSnapshotView, IdempotencyHeaders, OrderInput, OrderList, OrderListQuery, OrderView } from '../schemas/orders';
 import { problemFromUpdateError } from '../temporal-errors';
-import { caseDetails, openedOrderView, orderSummary, orderView } from '../views';
+import { openedOrderView, orderSummary, orderView } from '../views';
 
 export async function orderRoutes(app: Api, deps: ApiDeps): Promise<void> {
   const { db, temporal } = deps;
 
-  async function visibleOrder(id: string, actor: Parameters<typeof findVisibleCase>[2]) {
-    const row = await findVisibleCase(db, id, actor, 'order');
-    if (!row) throw new HttpProblem(404, `no order ${id}`);
-    return row;
-  }
+  const visibleOrder = async (id: string, actor: Actor) => found(await findVisibleCase(db, id, actor, 'order'), `no order ${id}`);
+  const orderPage = async (id: string, actor: Actor) => orderView(found(await findVisibleCaseWithDetails(db, id, actor, 'order'), `no order ${id}`), actor);
 
   app.post(
     '/orders',
@@ -41,7 +38,7 @@ export async function orderRoutes(app: Api, deps: ApiDeps): Promise<void> {
       return reply
         .code(replay ? 200 : 201)
         .header('location', `/v1/orders/${id}`)
-        .send(opened ? openedOrderView(opened, request.actor) : await orderView(db, await visibleOrder(id, request.actor), request.actor));
+        .send(opened ? openedOrderView(opened, request.actor) : await orderPage(id, request.actor));
     },
   );
 
@@ -51,11 +48,7 @@ export async function orderRoutes(app: Api, deps: ApiDeps): Promise<void> {
       onRequest: requireRoles(...ROLES),
       schema: { tags: ['orders'], summary: 'An order', params: IdParams, response: { 200: OrderView } },
     },
-    async (request) => {
-      // One round trip, not two: the details need only the id; they are dropped when the order is not the caller's to see.
-      const [row, details] = await Promise.all([visibleOrder(request.params.id, request.actor), caseDetails(db, request.params.id)]);
-      return orderView(db, row, request.actor, details);
-    },
+    async (request) => orderPage(request.params.id, request.actor),
   );
 
   app.get(
