@@ -42,7 +42,10 @@ describe('orders', () => {
     const task = await waitForTask(stack.api, supervisor, r.body.id, 'approve_refund');
     expect(task).toMatchObject({ role: 'supervisor', state: 'open', outcomes: expect.arrayContaining(['approve', 'deny']) });
     const view = await waitForOrder(stack.api, clerk, r.body.id, (o) => o.pendingTasks.length > 0);
-    expect(view.pendingTasks[0]).toMatchObject({ id: task.id, kind: 'approve_refund', role: 'supervisor', assignee: null });
+    expect(view.pendingTasks[0]).toMatchObject({ id: task.id, kind: 'approve_refund', role: 'supervisor', assignee: null, dueAt: task.dueAt });
+    // The page's clocks read as every other time the API gives: RFC 3339 in UTC, to the millisecond.
+    expect(view.sla).toEqual([expect.objectContaining({ startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), stoppedAt: null })]);
+    expect(Date.parse(view.sla[0].dueAt)).toBeGreaterThan(Date.parse(view.sla[0].startedAt));
     expect(view.state).toBe('inProgress');
   });
 
