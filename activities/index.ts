@@ -4,7 +4,7 @@ import { builtInBilling, type BillingAdapter } from '../src/adapters/billing';
 import { builtInBss, type BssAdapter } from '../src/adapters/bss';
 import { builtInNetwork, type NetworkAdapter } from '../src/adapters/network';
 import { builtInInventory, type InventoryAdapter } from '../src/adapters/inventory';
-import { loggingNotifications, type NotificationProvider } from '../src/adapters/notifications';
+import { builtInNotifications, type NotificationProvider } from '../src/adapters/notifications';
 import { builtInPayments, type PaymentsAdapter } from '../src/adapters/payments';
 import { builtInProvisioning, type ProvisioningAdapter } from '../src/adapters/provisioning';
 import { billingActivities } from './billing';
@@ -38,7 +38,7 @@ export function builtInAdapters(db: Db, logger: Logger): Adapters {
     bss: builtInBss(db),
     billing: builtInBilling(db),
     payments: builtInPayments(db),
-    notifications: loggingNotifications(logger),
+    notifications: builtInNotifications(db, logger),
     network: builtInNetwork(db),
     inventory: builtInInventory(db),
     provisioning: builtInProvisioning(db),

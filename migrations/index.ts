@@ -8,6 +8,7 @@ import * as inventory from './20261124_10_inventory';
 import * as settlementWait from './20261124_11_settlement_wait';
 import * as cancellation from './20261124_301_cancellation';
 import * as complaint from './20261125_7_complaint';
+import * as notificationDeliveries from './20261126_13_notification_deliveries';
 
 /** Every migration, in order. Add new ones here; never edit one that has shipped. */
 export const migrations = {
@@ -21,4 +22,5 @@ export const migrations = {
   '20261124_5_hub': hub,
   '20261124_301_cancellation': cancellation,
   '20261125_7_complaint': complaint,
+  '20261126_13_notification_deliveries': notificationDeliveries,
 };

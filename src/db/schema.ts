@@ -144,6 +144,14 @@ export interface NotificationsTable {
   sent_at: Timestamp | null;
 }
 
+/** The built-in notification gateway's deliveries: one per message key (src/adapters/notifications.ts). */
+export interface NotificationDeliveriesTable {
+  idempotency_key: string;
+  channel: string;
+  template: string;
+  delivered_at: GeneratedTimestamp;
+}
+
 export interface PaymentsTable {
   id: string;
   idempotency_key: string;
@@ -319,6 +327,7 @@ export interface Database {
   policies: PoliciesTable;
   calendar_days: CalendarDaysTable;
   notifications: NotificationsTable;
+  notification_deliveries: NotificationDeliveriesTable;
   payments: PaymentsTable;
   refund_claims: RefundClaimsTable;
   refund_analysis: RefundAnalysisTable;
