@@ -54,7 +54,7 @@ async function runOn(topology: Topology): Promise<string> {
     await step('reads', async () => {
       const { figures: f, plans } = await readsAtScale(target, options);
       figures.push(...f);
-      notes.push('Plans of the list queries (EXPLAIN ANALYZE, page of 50; rows read for pages of 50 and 200):', '', ...plans);
+      notes.push('Plans of the status read and the list queries (EXPLAIN ANALYZE; lists: page of 50, and rows read for pages of 50 and 200):', '', ...plans);
     });
     // Last: it leaves thousands of cases in flight, which would slow every section after it.
     await step('memory', async () => void figures.push(...(await workerMemory(target, options))));
