@@ -89,8 +89,13 @@ export function caseVisibleTo(actor: Actor) {
         ]);
 }
 
+/** The one case of this id and kind the actor may see (none when they may not). */
+function visibleCase(db: Db, id: string, actor: Actor, kind: CaseKind) {
+  return db.selectFrom('cases').selectAll().where('cases.id', '=', id).where('cases.kind', '=', kind).where(caseVisibleTo(actor));
+}
+
 export async function findVisibleCase(db: Db, id: string, actor: Actor, kind: CaseKind): Promise<CaseRow | undefined> {
-  return db.selectFrom('cases').selectAll().where('cases.id', '=', id).where('cases.kind', '=', kind).where(caseVisibleTo(actor)).executeTakeFirst();
+  return visibleCase(db, id, actor, kind).executeTakeFirst();
 }
 
 /** A case's SLA clocks and the tasks still waiting on people (oldest first, without their forms). */
@@ -105,9 +110,7 @@ export interface CaseDetails {
  * query costs PostgreSQL.
  */
 export async function findVisibleCaseWithDetails(db: Db, id: string, actor: Actor, kind: CaseKind): Promise<(CaseRow & CaseDetails) | undefined> {
-  const row = await db
-    .selectFrom('cases')
-    .selectAll()
+  const row = await visibleCase(db, id, actor, kind)
     .select((eb) => [
       jsonArrayFrom(
         eb
@@ -127,9 +130,6 @@ export async function findVisibleCaseWithDetails(db: Db, id: string, actor: Acto
           .orderBy('id'),
       ).as('tasks'),
     ])
-    .where('cases.id', '=', id)
-    .where('cases.kind', '=', kind)
-    .where(caseVisibleTo(actor))
     .executeTakeFirst();
   if (!row) return undefined;
   // JSON carries timestamps as text: they come back as the Dates the other reads give.
